@@ -1,0 +1,39 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace TradeBot.Core.Text;
+
+/// <summary>
+/// The one text analysis used for keyword search everywhere (the embedded store's BM25 and Qdrant's sparse vectors):
+/// Lucene's English analyzer (standard tokenizer, lower case, possessives, English stop words, Porter stemming),
+/// with dotted abbreviations folded ("U.S." becomes "us").
+/// </summary>
+public static class TextAnalyzer
+{
+    private static readonly Analyzer s_analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+
+    public static IReadOnlyList<string> Terms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var terms = new List<string>();
+        using var stream = s_analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var value = term.ToString();
+            if (value.Contains('.', StringComparison.Ordinal))
+            {
+                value = value.Replace(".", string.Empty, StringComparison.Ordinal);
+            }
+            if (value.Length > 0)
+            {
+                terms.Add(value);
+            }
+        }
+        stream.End();
+        return terms;
+    }
+}
