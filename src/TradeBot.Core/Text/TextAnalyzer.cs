@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -8,9 +9,10 @@ namespace TradeBot.Core.Text;
 /// <summary>
 /// The one text analysis used for keyword search everywhere (the embedded store's BM25 and Qdrant's sparse vectors):
 /// Lucene's English analyzer (standard tokenizer, lower case, possessives, English stop words, Porter stemming),
-/// with dotted abbreviations folded ("U.S." becomes "us").
+/// with dotted abbreviations folded ("U.S." becomes "us") and the long names of the usual abbreviated unions
+/// ("United States", "European Union") folded into their abbreviations, as news text uses both.
 /// </summary>
-public static class TextAnalyzer
+public static partial class TextAnalyzer
 {
     private static readonly Analyzer s_analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
 
@@ -18,6 +20,7 @@ public static class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var terms = new List<string>();
+        text = LongName().Replace(text, m => Abbreviation(m.Value));
         using var stream = s_analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
@@ -28,6 +31,10 @@ public static class TextAnalyzer
             {
                 value = value.Replace(".", string.Empty, StringComparison.Ordinal);
             }
+            if (value == "usa")
+            {
+                value = "us";
+            }
             if (value.Length > 0)
             {
                 terms.Add(value);
@@ -36,4 +43,12 @@ public static class TextAnalyzer
         stream.End();
         return terms;
     }
+
+    private static string Abbreviation(string longName) =>
+        longName.StartsWith("European", StringComparison.Ordinal) ? "EU"
+        : longName.EndsWith("Kingdom", StringComparison.Ordinal) ? "UK"
+        : "US";
+
+    [GeneratedRegex(@"\bUnited\s+(States(\s+of\s+America)?|Kingdom)\b|\bEuropean\s+Union\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LongName();
 }

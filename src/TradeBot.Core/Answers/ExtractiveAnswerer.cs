@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using TradeBot.Core.Retrieval;
+using TradeBot.Core.Text;
+
+namespace TradeBot.Core.Answers;
+
+/// <summary>
+/// Answers without a language model: picks the sentences of the retrieved passages that best cover the question,
+/// leads with the figure when the question asks for one, marks each claim with the articles that state it, and
+/// declines when retrieval finds nothing relevant. Every quote is a sentence that stands in the cited article.
+/// </summary>
+public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOptions<AnswerOptions> options) : IQuestionAnswerer
+{
+    private const double AnswerTypeBonus = 0.15;
+    private const double PassageCoverageWeight = 0.1;
+    private const int MaxSuggestions = 2;
+    private readonly AnswerOptions _options = options.Value;
+
+    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(history);
+        var context = history.Reverse().Take(_options.ContextTurns).Select(t => t.Question).ToList();
+        var retrieval = await retriever.RetrieveAsync(new RetrievalRequest(question, context, Top: 8), cancellationToken).ConfigureAwait(false);
+        if (retrieval.Passages.Count == 0)
+        {
+            return Answer.NotCovered(question, _options.NotCoveredText);
+        }
+
+        var wantsFigure = AsksForFigure().IsMatch(question);
+        var sentences = Sentences(retrieval, wantsFigure);
+        var claims = ChooseClaims(wantsFigure ? FiguresFirst(sentences) : sentences);
+        if (claims.Count == 0)
+        {
+            return Answer.NotCovered(question, _options.NotCoveredText);
+        }
+        return Compose(question, claims, wantsFigure, retrieval);
+    }
+
+    private static List<CandidateSentence> Sentences(RetrievalResult retrieval, bool wantsFigure)
+    {
+        var seen = new HashSet<(string, string)>();
+        var sentences = new List<CandidateSentence>();
+        foreach (var retrieved in retrieval.Passages)
+        {
+            foreach (var sentence in SentenceSplitter.Split(retrieved.Passage.Text))
+            {
+                if (!seen.Add((retrieved.Passage.ArticleId, sentence.Text)))
+                {
+                    continue; // the overlap between neighbouring passages
+                }
+                var terms = TextAnalyzer.Terms(sentence.Text).ToHashSet(StringComparer.Ordinal);
+                var coverage = PassageRetriever.Coverage(retrieval.Terms, terms);
+                if (coverage <= 0)
+                {
+                    continue;
+                }
+                var score = coverage + (PassageCoverageWeight * retrieved.Coverage) + (wantsFigure && Figure().IsMatch(sentence.Text) ? AnswerTypeBonus : 0);
+                sentences.Add(new CandidateSentence(retrieved.Passage, sentence.Text, terms, score));
+            }
+        }
+        return sentences;
+    }
+
+    /// <summary>
+    /// For a question that asks for a figure, a sentence that gives none cannot lead the answer: the best sentence
+    /// with a figure leads, when it covers at least half as much as the best sentence overall.
+    /// </summary>
+    private static List<CandidateSentence> FiguresFirst(List<CandidateSentence> sentences)
+    {
+        var ranked = sentences.OrderByDescending(s => s.Score).ToList();
+        var withFigure = ranked.Find(s => Figure().IsMatch(s.Text));
+        if (withFigure is null || ranked.Count == 0 || withFigure.Score < ranked[0].Score / 2)
+        {
+            return ranked;
+        }
+        ranked.Remove(withFigure);
+        ranked.Insert(0, withFigure with { Score = ranked[0].Score });
+        return ranked;
+    }
+
+    private List<Claim> ChooseClaims(List<CandidateSentence> sentences)
+    {
+        var ranked = sentences.OrderByDescending(s => s.Score).ToList();
+        var claims = new List<Claim>();
+        foreach (var sentence in ranked)
+        {
+            if (claims.Find(c => c.Support.Any(s => SameFact.Holds(s, sentence))) is { } sameFact)
+            {
+                if (sameFact.Support.TrueForAll(s => s.Passage.ArticleId != sentence.Passage.ArticleId))
+                {
+                    sameFact.Support.Add(sentence);
+                }
+                continue;
+            }
+            if (claims.Count < _options.MaxClaims && (claims.Count == 0 || sentence.Score >= _options.ClaimScoreRatio * claims[0].Lead.Score))
+            {
+                claims.Add(new Claim(sentence));
+            }
+        }
+        return claims;
+    }
+
+    private Answer Compose(string question, List<Claim> claims, bool wantsFigure, RetrievalResult retrieval)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var quotes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var passages = new Dictionary<string, Stores.PassageRecord>(StringComparer.Ordinal);
+        string Markers(Claim claim)
+        {
+            var markers = new StringBuilder();
+            foreach (var support in claim.Support)
+            {
+                var id = support.Passage.ArticleId;
+                if (!numbers.TryGetValue(id, out var n))
+                {
+                    n = numbers.Count + 1;
+                    numbers[id] = n;
+                    quotes[id] = [];
+                    passages[id] = support.Passage;
+                }
+                if (!quotes[id].Contains(support.Text))
+                {
+                    quotes[id].Add(support.Text);
+                }
+                markers.Append('[').Append(n).Append(']');
+            }
+            return markers.ToString();
+        }
+
+        var text = new StringBuilder();
+        var leadFigure = wantsFigure ? Figure().Match(claims[0].Lead.Text) : null;
+        var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
+        if (leadFigure is { Success: true })
+        {
+            text.Append("**").Append(leadFigure.Value.Trim()).Append("** ").Append(claimTexts[0].Markers).Append("\n\n");
+        }
+        text.AppendJoin(' ', claimTexts.Select(c => $"{c.Claim.Lead.Text} {c.Markers}"));
+
+        var citations = numbers
+            .OrderBy(n => n.Value)
+            .Select(n => new Citation(n.Value, n.Key, passages[n.Key].Title, passages[n.Key].Source, passages[n.Key].Published, passages[n.Key].Url,
+                string.Join(" … ", quotes[n.Key])))
+            .ToList();
+        return new Answer(question, true, text.ToString(), citations, Suggestions(question, retrieval));
+    }
+
+    /// <summary>Follow-up questions about the people the retrieved passages quote.</summary>
+    private static List<string> Suggestions(string question, RetrievalResult retrieval) =>
+        retrieval.Passages
+            .SelectMany(p => SpeakerName().Matches(p.Passage.Text).Select(m => m.Groups["name"].Value))
+            .Where(name => !question.Contains(name, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxSuggestions)
+            .Select(name => $"What did {name} say?")
+            .ToList();
+
+    [GeneratedRegex(@"\b(what|which)\s+(\w+\s+)?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|size)\b|\bhow\s+(much|many|high|large|big|low|steep)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForFigure();
+
+    [GeneratedRegex(@"[$€£¥]?\d[\d,]*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|yen|tonnes?|tons?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Figure();
+
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}’'-]+(?:\s\p{Lu}[\p{Ll}’'-]+){1,2})\s(said|says|told|added|warned)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeakerName();
+}

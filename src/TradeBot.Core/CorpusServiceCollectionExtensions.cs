@@ -1,0 +1,57 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.VectorData;
+using TradeBot.Core.Answers;
+using TradeBot.Core.Articles;
+using TradeBot.Core.Embeddings;
+using TradeBot.Core.Ingestion;
+using TradeBot.Core.Retrieval;
+using TradeBot.Core.Stores;
+using TradeBot.Core.Stores.Embedded;
+
+namespace TradeBot.Core;
+
+public static class CorpusServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the corpus pipeline on the embedded store: reading and ingestion, the built-in embedder, hybrid
+    /// retrieval and the extractive answerer. <paramref name="defaultRoot"/> is the folder whose <c>corpus/</c> and
+    /// <c>data/</c> are used when the configuration names none.
+    /// </summary>
+    public static IServiceCollection AddTradeNewsCorpus(this IServiceCollection services, IConfiguration configuration, string defaultRoot)
+    {
+        services.AddOptions<CorpusOptions>()
+            .Bind(configuration.GetSection(CorpusOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Path) ? Path.Combine(defaultRoot, "corpus") : o.Path);
+                o.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(o.DataPath) ? Path.Combine(defaultRoot, "data") : o.DataPath);
+            });
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName))
+            .Validate(o => o.RelevanceFloor is >= 0 and <= 1, "Retrieval:RelevanceFloor must be between 0 and 1.")
+            .Validate(o => o.Candidates >= 1, "Retrieval:Candidates must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName))
+            .Validate(o => o.MaxClaims >= 1, "Answers:MaxClaims must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<CorpusReaderOptions>().Bind(configuration.GetSection("Corpus:Reader"));
+
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DatabasePath));
+        services.AddSingleton<SqlitePassageCollection>(sp => new SqlitePassageCollection(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
+        services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
+        services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<SqlitePassageCollection>());
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new HashingEmbeddingGenerator());
+
+        services.AddSingleton<ArticleCatalog>();
+        services.AddSingleton(sp => new CorpusFileReader(sp.GetRequiredService<IOptions<CorpusReaderOptions>>().Value));
+        services.AddSingleton<CorpusSynchronizer>();
+        services.AddSingleton<CorpusIngestion>();
+        services.AddSingleton<PassageRetriever>();
+        services.AddSingleton<IQuestionAnswerer, ExtractiveAnswerer>();
+        services.AddSingleton<ICorpusOverview, CorpusOverview>();
+        return services;
+    }
+}

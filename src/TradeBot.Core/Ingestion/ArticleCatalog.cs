@@ -1,0 +1,175 @@
+using Microsoft.Data.Sqlite;
+using TradeBot.Core.Stores.Embedded;
+
+namespace TradeBot.Core.Ingestion;
+
+/// <summary>
+/// The ingestion catalog: which articles are in the store, from which file, with which content hash, and which
+/// story they belong to. Kept in the local SQLite database whatever the passage store is.
+/// </summary>
+public sealed class ArticleCatalog(SqliteDatabase database)
+{
+    private const string Columns = "id, origin, content_hash, title, source, url, published, story_id, passage_count, vector";
+
+    public async Task<FileState?> GetFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT size, modified, hash FROM files WHERE path = $path";
+        command.Parameters.AddWithValue("$path", path);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new FileState(path, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2))
+            : null;
+    }
+
+    public Task SetFileAsync(FileState state, CancellationToken cancellationToken = default) =>
+        WriteAsync("INSERT INTO files(path, size, modified, hash) VALUES ($path, $size, $modified, $hash) ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified, hash = excluded.hash",
+            c =>
+            {
+                c.Parameters.AddWithValue("$path", state.Path);
+                c.Parameters.AddWithValue("$size", state.Size);
+                c.Parameters.AddWithValue("$modified", state.Modified);
+                c.Parameters.AddWithValue("$hash", state.Hash);
+            }, cancellationToken);
+
+    public Task RemoveFileAsync(string path, CancellationToken cancellationToken = default) =>
+        WriteAsync("DELETE FROM files WHERE path = $path", c => c.Parameters.AddWithValue("$path", path), cancellationToken);
+
+    /// <summary>Every file recorded at or below a folder (or the file itself).</summary>
+    public async Task<IReadOnlyList<string>> FilesUnderAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var prefix = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT path FROM files WHERE path = $path OR substr(path, 1, length($prefix)) = $prefix";
+        command.Parameters.AddWithValue("$path", path);
+        command.Parameters.AddWithValue("$prefix", prefix);
+        var files = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            files.Add(reader.GetString(0));
+        }
+        return files;
+    }
+
+    /// <summary>Content hashes and passage counts of the articles that came from one file.</summary>
+    public async Task<Dictionary<string, (string Hash, int PassageCount)>> ArticlesFromAsync(string origin, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, content_hash, passage_count FROM articles WHERE origin = $origin";
+        command.Parameters.AddWithValue("$origin", origin);
+        var articles = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            articles[reader.GetString(0)] = (reader.GetString(1), reader.GetInt32(2));
+        }
+        return articles;
+    }
+
+    public async Task<CatalogEntry?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var entries = await QueryAsync("id = $id", c => c.Parameters.AddWithValue("$id", id), cancellationToken).ConfigureAwait(false);
+        return entries.Count > 0 ? entries[0] : null;
+    }
+
+    /// <summary>Articles published in a time window, or with no date when <paramref name="from"/> is null.</summary>
+    public Task<IReadOnlyList<CatalogEntry>> PublishedBetweenAsync(DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken = default) =>
+        from is { } start && to is { } end
+            ? QueryAsync("published BETWEEN $from AND $to ORDER BY published DESC LIMIT $limit", c =>
+            {
+                c.Parameters.AddWithValue("$from", start.ToUnixTimeMilliseconds());
+                c.Parameters.AddWithValue("$to", end.ToUnixTimeMilliseconds());
+                c.Parameters.AddWithValue("$limit", limit);
+            }, cancellationToken)
+            : QueryAsync("published IS NULL ORDER BY rowid DESC LIMIT $limit", c => c.Parameters.AddWithValue("$limit", limit), cancellationToken);
+
+    public async Task UpsertAsync(IReadOnlyCollection<CatalogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                INSERT INTO articles({Columns}) VALUES ($id, $origin, $hash, $title, $source, $url, $published, $story, $count, $vector)
+                ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, content_hash = excluded.content_hash, title = excluded.title,
+                    source = excluded.source, url = excluded.url, published = excluded.published, story_id = excluded.story_id,
+                    passage_count = excluded.passage_count, vector = excluded.vector
+                """;
+            foreach (var entry in entries)
+            {
+                command.Parameters.Clear();
+                command.Parameters.AddWithValue("$id", entry.Id);
+                command.Parameters.AddWithValue("$origin", entry.Origin);
+                command.Parameters.AddWithValue("$hash", entry.ContentHash);
+                command.Parameters.AddWithValue("$title", entry.Title);
+                command.Parameters.AddWithValue("$source", entry.Source);
+                command.Parameters.AddWithValue("$url", (object?)entry.Url ?? DBNull.Value);
+                command.Parameters.AddWithValue("$published", UnixTime.ToDb(entry.Published));
+                command.Parameters.AddWithValue("$story", entry.StoryId);
+                command.Parameters.AddWithValue("$count", entry.PassageCount);
+                command.Parameters.AddWithValue("$vector", VectorBlob.ToBytes(entry.Vector));
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+
+    public Task RemoveAsync(string id, CancellationToken cancellationToken = default) =>
+        WriteAsync("DELETE FROM articles WHERE id = $id", c => c.Parameters.AddWithValue("$id", id), cancellationToken);
+
+    public async Task<(int Count, DateTimeOffset? Earliest, DateTimeOffset? Latest)> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), min(published), max(published) FROM articles";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt32(0), UnixTime.FromDb(reader.GetValue(1)), UnixTime.FromDb(reader.GetValue(2)));
+    }
+
+    private async Task<IReadOnlyList<CatalogEntry>> QueryAsync(string condition, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM articles WHERE {condition}";
+        bind(command);
+        var entries = new List<CatalogEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(new CatalogEntry(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), UnixTime.FromDb(reader.GetValue(6)), reader.GetString(7),
+                reader.GetInt32(8), VectorBlob.FromBytes((byte[])reader.GetValue(9))));
+        }
+        return entries;
+    }
+
+    private async Task WriteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            bind(command);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            database.WriteLock.Release();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using TradeBot.Core.Stores;
+using TradeBot.Core.Text;
+
+namespace TradeBot.Core.Retrieval;
+
+/// <summary>
+/// Turns a question into weighted search terms: drops interrogative and framing words ("what", "does", "problem",
+/// "position"), corrects misspellings to the nearest corpus term, weighs each term by IDF, and marks capitalised
+/// words as names.
+/// </summary>
+public static partial class QuestionAnalyzer
+{
+    // Words that frame a question rather than say what it is about. Generic English, not tuned to any corpus.
+    private static readonly HashSet<string> s_frameWords = new(
+        TextAnalyzer.Terms("""
+            what which who whom whose when where why how whether do does did doing done has have had having is are was were be been
+            being am can could would should may might must shall will i me my you your we our us they them their he she him her his its it
+            also about tell know say said says think thought mean means meant happen happened happening problem problems issue issues
+            position positions role roles thing things kind sort way ways anything something any some much many more most latest news
+            according explain describe give list please there here now currently still really just so then than very
+            """).Where(t => t != "us"),
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> s_questionStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "do", "does", "did", "is", "are", "was", "were",
+        "has", "have", "had", "can", "could", "would", "should", "will", "and", "but", "so", "tell", "please", "give", "list",
+    };
+
+    public static IReadOnlyList<QueryTerm> Analyze(string question, TermStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(statistics);
+        var names = NameTerms(question);
+        var terms = new List<QueryTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in TextAnalyzer.Terms(question))
+        {
+            if (s_frameWords.Contains(raw) || !seen.Add(raw))
+            {
+                continue;
+            }
+            var term = raw;
+            string? correctedFrom = null;
+            if (statistics.DocumentFrequency(raw) == 0 && SpellingCorrector.Correct(raw, statistics) is { } corrected)
+            {
+                (term, correctedFrom) = (corrected, raw);
+            }
+            var isName = names.Contains(raw);
+            var weight = statistics.Idf(term);
+            if (statistics.DocumentFrequency(term) == 0 && !isName)
+            {
+                // An unknown common word may just be phrased differently from the articles: it counts, but half.
+                weight /= 2;
+            }
+            terms.Add(new QueryTerm(term, weight, isName, correctedFrom));
+        }
+        return terms;
+    }
+
+    /// <summary>Analysed terms of the capitalised words that are not the question's opening word.</summary>
+    private static HashSet<string> NameTerms(string question)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var words = Word().Matches(question).Select(m => m.Value).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (!char.IsUpper(word[0]) || (i == 0 && s_questionStarts.Contains(word)))
+            {
+                continue;
+            }
+            foreach (var term in TextAnalyzer.Terms(word))
+            {
+                if (!s_frameWords.Contains(term))
+                {
+                    names.Add(term);
+                }
+            }
+        }
+        return names;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,446 @@
+using System.Linq.Expressions;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.VectorData;
+using TradeBot.Core.Text;
+
+namespace TradeBot.Core.Stores.Embedded;
+
+/// <summary>
+/// The embedded passage store: a <see cref="VectorStoreCollection{TKey, TRecord}"/> on SQLite with exact vector
+/// search and FTS5 BM25 keyword search, fused by reciprocal rank fusion for hybrid search.
+/// </summary>
+public sealed class SqlitePassageCollection(SqliteDatabase database, string name = "passages")
+    : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, ITermStatisticsSource
+{
+    /// <summary>The usual RRF constant (Cormack et al.); the same value the Qdrant store sends.</summary>
+    public const int RrfK = 60;
+    private const string Columns = "p.rowid, p.id, p.article_id, p.ordinal, p.text, p.title, p.source, p.url, p.published, p.story_id, p.embedding";
+
+    private readonly Lock _cacheLock = new();
+    private VectorIndex? _vectorIndex;
+    private TermStatistics? _termStatistics;
+
+    public override string Name => name;
+
+    public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) => Task.FromResult(File.Exists(database.Path));
+
+    public override async Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
+    {
+        await WriteAsync("DELETE FROM passage_terms; DELETE FROM passages;", cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<PassageRecord?> GetAsync(Guid key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await foreach (var record in QueryAsync("p.id = $id", [new SqliteParameter("$id", key.ToString("D"))], 1, 0, cancellationToken).ConfigureAwait(false))
+        {
+            return record;
+        }
+        return null;
+    }
+
+    public override async IAsyncEnumerable<PassageRecord> GetAsync(
+        IEnumerable<Guid> keys,
+        RecordRetrievalOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            if (await GetAsync(key, options, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    public override IAsyncEnumerable<PassageRecord> GetAsync(
+        Expression<Func<PassageRecord, bool>> filter,
+        int top,
+        FilteredRecordRetrievalOptions<PassageRecord>? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var (where, parameters) = SqlFilterTranslator.Translate(filter);
+        return QueryAsync(where, parameters, top, options?.Skip ?? 0, cancellationToken);
+    }
+
+    public override Task DeleteAsync(Guid key, CancellationToken cancellationToken = default) => DeleteAsync([key], cancellationToken);
+
+    public override async Task DeleteAsync(IEnumerable<Guid> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var ids = keys.Select(k => k.ToString("D")).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM passage_terms WHERE rowid = (SELECT rowid FROM passages WHERE id = $id); DELETE FROM passages WHERE id = $id;";
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var value in ids)
+            {
+                id.Value = value;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Invalidate();
+            database.WriteLock.Release();
+        }
+    }
+
+    public override Task UpsertAsync(PassageRecord record, CancellationToken cancellationToken = default) => UpsertAsync([record], cancellationToken);
+
+    /// <summary>Writes all records in one transaction: either all of them are stored, or none.</summary>
+    public override async Task UpsertAsync(IEnumerable<PassageRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO passages(id, article_id, ordinal, text, title, source, url, published, story_id, embedding)
+                VALUES ($id, $article, $ordinal, $text, $title, $source, $url, $published, $story, $embedding)
+                ON CONFLICT(id) DO UPDATE SET article_id = excluded.article_id, ordinal = excluded.ordinal, text = excluded.text,
+                    title = excluded.title, source = excluded.source, url = excluded.url, published = excluded.published,
+                    story_id = excluded.story_id, embedding = excluded.embedding
+                RETURNING rowid;
+                """;
+            var parameters = new[] { "$id", "$article", "$ordinal", "$text", "$title", "$source", "$url", "$published", "$story", "$embedding" }
+                .Select(n => upsert.Parameters.Add(n, SqliteType.Text)).ToArray();
+            await using var index = connection.CreateCommand();
+            index.Transaction = transaction;
+            index.CommandText = "DELETE FROM passage_terms WHERE rowid = $rowid; INSERT INTO passage_terms(rowid, terms) VALUES ($rowid, $terms);";
+            var rowIdParameter = index.Parameters.Add("$rowid", SqliteType.Integer);
+            var termsParameter = index.Parameters.Add("$terms", SqliteType.Text);
+
+            foreach (var record in records)
+            {
+                parameters[0].Value = record.Id.ToString("D");
+                parameters[1].Value = record.ArticleId;
+                parameters[2].Value = record.Ordinal;
+                parameters[3].Value = record.Text;
+                parameters[4].Value = record.Title;
+                parameters[5].Value = record.Source;
+                parameters[6].Value = (object?)record.Url ?? DBNull.Value;
+                parameters[7].Value = UnixTime.ToDb(record.Published);
+                parameters[8].Value = record.StoryId;
+                parameters[9].Value = VectorBlob.ToBytes(record.Embedding.Span);
+                rowIdParameter.Value = (long)(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                termsParameter.Value = KeywordDocument(record);
+                await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Invalidate();
+            database.WriteLock.Release();
+        }
+    }
+
+    public override async IAsyncEnumerable<VectorSearchResult<PassageRecord>> SearchAsync<TInput>(
+        TInput searchValue,
+        int top,
+        VectorSearchOptions<PassageRecord>? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var query = AsVector(searchValue);
+        var allowed = await AllowedRowIdsAsync(options?.Filter, cancellationToken).ConfigureAwait(false);
+        var index = await GetVectorIndexAsync(cancellationToken).ConfigureAwait(false);
+        var skip = options?.Skip ?? 0;
+        var hits = index.Search(query, top + skip, allowed).Skip(skip).ToList();
+        var records = await LoadAsync(hits.Select(h => h.RowId), cancellationToken).ConfigureAwait(false);
+        foreach (var (rowId, score) in hits)
+        {
+            if (records.TryGetValue(rowId, out var record) && (options?.ScoreThreshold is not { } threshold || score >= threshold))
+            {
+                yield return new VectorSearchResult<PassageRecord>(record, score);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hybrid search: BM25 over the analysed <paramref name="keywords"/> and exact vector search, each taking
+    /// several times <paramref name="top"/> candidates, fused by reciprocal rank (k = 60). Scores are RRF scores.
+    /// </summary>
+    public async IAsyncEnumerable<VectorSearchResult<PassageRecord>> HybridSearchAsync<TInput>(
+        TInput searchValue,
+        ICollection<string> keywords,
+        int top,
+        HybridSearchOptions<PassageRecord>? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where TInput : notnull
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        var skip = options?.Skip ?? 0;
+        var candidates = Math.Max(50, (top + skip) * 5);
+        var query = AsVector(searchValue);
+        var allowed = await AllowedRowIdsAsync(options?.Filter, cancellationToken).ConfigureAwait(false);
+        var index = await GetVectorIndexAsync(cancellationToken).ConfigureAwait(false);
+        var vectorHits = index.Search(query, candidates, allowed);
+        var keywordHits = await KeywordSearchAsync(keywords, options?.Filter, candidates, cancellationToken).ConfigureAwait(false);
+
+        var fused = new Dictionary<long, double>();
+        for (var rank = 0; rank < vectorHits.Count; rank++)
+        {
+            fused[vectorHits[rank].RowId] = fused.GetValueOrDefault(vectorHits[rank].RowId) + (1.0 / (RrfK + rank + 1));
+        }
+        for (var rank = 0; rank < keywordHits.Count; rank++)
+        {
+            fused[keywordHits[rank]] = fused.GetValueOrDefault(keywordHits[rank]) + (1.0 / (RrfK + rank + 1));
+        }
+        var ranked = fused.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Skip(skip).Take(top).ToList();
+        var records = await LoadAsync(ranked.Select(r => r.Key), cancellationToken).ConfigureAwait(false);
+        foreach (var (rowId, score) in ranked)
+        {
+            if (records.TryGetValue(rowId, out var record) && (options?.ScoreThreshold is not { } threshold || score >= threshold))
+            {
+                yield return new VectorSearchResult<PassageRecord>(record, score);
+            }
+        }
+    }
+
+    public async Task<TermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_cacheLock)
+        {
+            if (_termStatistics is { } cached)
+            {
+                return cached;
+            }
+        }
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM passages";
+        var count = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        command.CommandText = "SELECT term, doc FROM passage_vocabulary";
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                frequencies[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+        var statistics = new TermStatistics(count, frequencies);
+        lock (_cacheLock)
+        {
+            _termStatistics = statistics;
+        }
+        return statistics;
+    }
+
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+        : serviceKey is null && serviceType == typeof(SqliteDatabase) ? database
+        : null;
+
+    /// <summary>The text the keyword index holds for a passage: its analysed terms and those of its headline.</summary>
+    internal static string KeywordDocument(PassageRecord record) =>
+        string.Join(' ', TextAnalyzer.Terms(record.Text).Concat(TextAnalyzer.Terms(record.Title)));
+
+    private void Invalidate()
+    {
+        lock (_cacheLock)
+        {
+            _vectorIndex = null;
+            _termStatistics = null;
+        }
+    }
+
+    private async Task WriteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await SqliteDatabase.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Invalidate();
+            database.WriteLock.Release();
+        }
+    }
+
+    private static float[] AsVector<TInput>(TInput searchValue)
+    {
+        var vector = searchValue switch
+        {
+            ReadOnlyMemory<float> memory => memory.ToArray(),
+            float[] array => (float[])array.Clone(),
+            Microsoft.Extensions.AI.Embedding<float> embedding => embedding.Vector.ToArray(),
+            _ => throw new NotSupportedException($"The embedded store searches by vector (ReadOnlyMemory<float>, float[] or Embedding<float>), not by {typeof(TInput).Name}."),
+        };
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(vector, norm, vector);
+        }
+        return vector;
+    }
+
+    private async Task<VectorIndex> GetVectorIndexAsync(CancellationToken cancellationToken)
+    {
+        lock (_cacheLock)
+        {
+            if (_vectorIndex is { } cached)
+            {
+                return cached;
+            }
+        }
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, embedding FROM passages ORDER BY rowid";
+        var rowIds = new List<long>();
+        var vectors = new List<float>();
+        var dimensions = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var vector = VectorBlob.FromBytes((byte[])reader.GetValue(1));
+                if (dimensions == 0)
+                {
+                    dimensions = vector.Length;
+                }
+                if (vector.Length != dimensions)
+                {
+                    throw new InvalidOperationException($"The store mixes vectors of {dimensions} and {vector.Length} dimensions; re-index it.");
+                }
+                rowIds.Add(reader.GetInt64(0));
+                vectors.AddRange(vector);
+            }
+        }
+        var index = new VectorIndex([.. rowIds], [.. vectors], dimensions);
+        lock (_cacheLock)
+        {
+            _vectorIndex = index;
+        }
+        return index;
+    }
+
+    private async Task<IReadOnlySet<long>?> AllowedRowIdsAsync(Expression<Func<PassageRecord, bool>>? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null)
+        {
+            return null;
+        }
+        var (where, parameters) = SqlFilterTranslator.Translate(filter);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT p.rowid FROM passages p WHERE {where}";
+        command.Parameters.AddRange(parameters);
+        var allowed = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            allowed.Add(reader.GetInt64(0));
+        }
+        return allowed;
+    }
+
+    private async Task<IReadOnlyList<long>> KeywordSearchAsync(
+        ICollection<string> keywords,
+        Expression<Func<PassageRecord, bool>>? filter,
+        int top,
+        CancellationToken cancellationToken)
+    {
+        var terms = keywords.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+        var match = string.Join(" OR ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        var (where, parameters) = SqlFilterTranslator.Translate(filter);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = filter is null
+            ? "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match ORDER BY rank LIMIT $top"
+            : $"SELECT t.rowid FROM passage_terms t JOIN passages p ON p.rowid = t.rowid WHERE passage_terms MATCH $match AND {where} ORDER BY t.rank LIMIT $top";
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$top", top);
+        command.Parameters.AddRange(parameters);
+        var hits = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(reader.GetInt64(0));
+        }
+        return hits;
+    }
+
+    private async Task<Dictionary<long, PassageRecord>> LoadAsync(IEnumerable<long> rowIds, CancellationToken cancellationToken)
+    {
+        var ids = rowIds.ToList();
+        var records = new Dictionary<long, PassageRecord>();
+        if (ids.Count == 0)
+        {
+            return records;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM passages p WHERE p.rowid IN ({string.Join(',', ids)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records[reader.GetInt64(0)] = Read(reader);
+        }
+        return records;
+    }
+
+    private async IAsyncEnumerable<PassageRecord> QueryAsync(
+        string where,
+        IReadOnlyList<SqliteParameter> parameters,
+        int top,
+        int skip,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM passages p WHERE {where} ORDER BY p.article_id, p.ordinal LIMIT $top OFFSET $skip";
+        command.Parameters.AddRange(parameters);
+        command.Parameters.AddWithValue("$top", top);
+        command.Parameters.AddWithValue("$skip", skip);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    private static PassageRecord Read(SqliteDataReader reader) => new()
+    {
+        Id = Guid.Parse(reader.GetString(1)),
+        ArticleId = reader.GetString(2),
+        Ordinal = reader.GetInt32(3),
+        Text = reader.GetString(4),
+        Title = reader.GetString(5),
+        Source = reader.GetString(6),
+        Url = reader.IsDBNull(7) ? null : reader.GetString(7),
+        Published = UnixTime.FromDb(reader.GetValue(8)),
+        StoryId = reader.GetString(9),
+        Embedding = VectorBlob.FromBytes((byte[])reader.GetValue(10)),
+    };
+}

@@ -1,0 +1,6 @@
+namespace TradeBot.Core.Stores;
+
+public interface ITermStatisticsSource
+{
+    Task<TermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using TradeBot.Core.Answers;
+
+namespace TradeBot.Cli;
+
+/// <summary>Prints answers for a terminal (text and a numbered source list) or as one JSON object.</summary>
+internal static class AnswerPrinter
+{
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Print(IAnsiConsole console, Answer answer)
+    {
+        console.WriteLine();
+        console.WriteLine(answer.Text);
+        if (answer.Citations.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine("[bold]Sources[/]");
+            foreach (var citation in answer.Citations)
+            {
+                var details = string.Join(", ", new[] { citation.Source, FormatDate(citation.Published), citation.Url }.Where(s => !string.IsNullOrEmpty(s)));
+                console.MarkupLineInterpolated($"[bold][[{citation.Number}]][/] {Title(citation)}{(details.Length > 0 ? " — " + details : string.Empty)}");
+                console.MarkupLineInterpolated($"    [grey]“{citation.Quote}”[/]");
+            }
+        }
+        if (answer.SuggestedQuestions.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLineInterpolated($"[grey]You could ask: {string.Join(" · ", answer.SuggestedQuestions)}[/]");
+        }
+        console.WriteLine();
+    }
+
+    public static string ToJson(Answer answer) => JsonSerializer.Serialize(new
+    {
+        question = answer.Question,
+        answered = answer.Answered,
+        answer = answer.Text,
+        citations = answer.Citations.Select(c => new
+        {
+            n = c.Number,
+            articleId = c.ArticleId,
+            title = c.Title,
+            source = c.Source,
+            published = FormatDate(c.Published),
+            url = c.Url,
+            quote = c.Quote,
+        }),
+    }, s_json);
+
+    public static string Title(Citation citation) => citation.Title.Length > 0 ? citation.Title : $"Untitled article ({citation.ArticleId})";
+
+    private static string? FormatDate(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using TradeBot.Core.Answers;
+
+namespace TradeBot.Cli;
+
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string>("question") { Description = "The question to answer" };
+        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object: question, answered, answer, citations" };
+        var command = new Command("ask", "Answer one question from the corpus, with its sources") { question, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(question)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                await Console.Error.WriteLineAsync("ask: the question is empty.");
+                return ExitCodes.InvalidInput;
+            }
+            var asJson = parse.GetValue(json);
+            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            await CorpusSyncStep.RunAsync(services, asJson ? CorpusSyncStep.StandardError() : AnsiConsole.Console, cancellationToken);
+            var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(text, [], cancellationToken);
+            if (asJson)
+            {
+                Console.Out.WriteLine(AnswerPrinter.ToJson(answer));
+            }
+            else
+            {
+                AnswerPrinter.Print(AnsiConsole.Console, answer);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

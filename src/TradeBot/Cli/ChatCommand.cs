@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using TradeBot.Core.Answers;
+
+namespace TradeBot.Cli;
+
+internal static class ChatCommand
+{
+    private const int MaxTurns = 10;
+
+    public static Command Create()
+    {
+        var command = new Command("chat", "Talk with TradeBot in the terminal; follow-up questions use the conversation");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string? corpus, string? data, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        await using var services = CliServices.Build(corpus, data);
+        await CorpusSyncStep.RunAsync(services, console, cancellationToken);
+        var summary = await services.GetRequiredService<ICorpusOverview>().GetSummaryAsync(cancellationToken);
+        console.MarkupLineInterpolated($"[bold]TradeBot[/] — {summary.ArticleCount:N0} articles. Ask about tariffs, trade talks and trade disputes; an empty line or 'exit' ends.");
+        foreach (var example in summary.ExampleQuestions)
+        {
+            console.MarkupLineInterpolated($"[grey]  e.g. {example}[/]");
+        }
+        var answerer = services.GetRequiredService<IQuestionAnswerer>();
+        var history = new List<ConversationTurn>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            console.Markup("[bold]> [/]");
+            var line = Console.ReadLine()?.Trim();
+            if (string.IsNullOrEmpty(line) || line is "exit" or "quit")
+            {
+                break;
+            }
+            var answer = await answerer.AnswerAsync(line, history, cancellationToken);
+            AnswerPrinter.Print(console, answer);
+            history.Add(new ConversationTurn(line, answer));
+            if (history.Count > MaxTurns)
+            {
+                history.RemoveAt(0);
+            }
+        }
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TradeBot.Core;
+
+namespace TradeBot.Cli;
+
+/// <summary>The services of the command-line verbs: the same registrations as the server, without the web host.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(string? corpus, string? data)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (corpus is not null)
+        {
+            overrides["Corpus:Path"] = corpus;
+        }
+        if (data is not null)
+        {
+            overrides["Corpus:DataPath"] = data;
+        }
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}

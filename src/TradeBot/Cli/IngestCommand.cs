@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using TradeBot.Core.Ingestion;
+
+namespace TradeBot.Cli;
+
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or folders to ingest (default: the corpus folder). A folder is kept in sync: articles whose files left it are removed.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("ingest", "Bring the store up to date with articles in files and folders") { paths };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            var ingestion = services.GetRequiredService<CorpusIngestion>();
+            var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
+            var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [ingestion.CorpusPath];
+            var report = await IngestionRunner.RunAsync(AnsiConsole.Console,
+                progress => synchronizer.SyncAsync(targets, progress, cancellationToken), alwaysSummarize: true);
+            return report.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+        });
+        return command;
+    }
+}
