@@ -50,6 +50,7 @@ public static class CorpusServiceCollectionExtensions
         services.AddSingleton<CorpusSynchronizer>();
         services.AddSingleton<CorpusIngestion>();
         services.AddSingleton<PassageRetriever>();
+        services.AddSingleton<Microsoft.SemanticKernel.Data.ITextSearch<PassageRecord>, PassageTextSearch>();
         services.AddSingleton<IQuestionAnswerer, ExtractiveAnswerer>();
         services.AddSingleton<ICorpusOverview, CorpusOverview>();
         return services;

@@ -75,7 +75,7 @@ public sealed class PassageRetriever(
 
     private static Expression<Func<PassageRecord, bool>>? Filter(RetrievalRequest request)
     {
-        Expression<Func<PassageRecord, bool>>? filter = null;
+        var filter = request.Filter;
         if (request.From is { } from)
         {
             filter = And(filter, r => r.Published >= from);

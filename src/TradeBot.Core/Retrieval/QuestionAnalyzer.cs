@@ -33,6 +33,7 @@ public static partial class QuestionAnalyzer
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(statistics);
         var names = NameTerms(question);
+        question = HowDegree().Replace(question, "how");
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in TextAnalyzer.Terms(question))
@@ -81,6 +82,10 @@ public static partial class QuestionAnalyzer
         }
         return names;
     }
+
+    /// <summary>"How high", "how much", "how long": the word after "how" asks for a degree; it is not a topic.</summary>
+    [GeneratedRegex(@"\bhow\s+\w+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HowDegree();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")]
     private static partial Regex Word();

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using TradeBot.Core.Stores;
+
 namespace TradeBot.Core.Retrieval;
 
 /// <summary>A search for the passages that answer a question.</summary>
@@ -7,10 +10,12 @@ namespace TradeBot.Core.Retrieval;
 /// <param name="To">Only articles published on or before this time.</param>
 /// <param name="Sources">Only these outlets.</param>
 /// <param name="Top">How many passages at most.</param>
+/// <param name="Filter">Any further condition on the passages (Semantic Kernel's text search filter).</param>
 public sealed record RetrievalRequest(
     string Question,
     IReadOnlyList<string>? Context = null,
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     IReadOnlyCollection<string>? Sources = null,
-    int Top = 6);
+    int Top = 6,
+    Expression<Func<PassageRecord, bool>>? Filter = null);
