@@ -24,7 +24,7 @@ public sealed class PassageRetriever(
     {
         ArgumentNullException.ThrowIfNull(request);
         var statistics = await termStatistics.GetTermStatisticsAsync(cancellationToken).ConfigureAwait(false);
-        var terms = QuestionAnalyzer.Analyze(request.Question, statistics).ToList();
+        var terms = QuestionAnalyzer.Analyze(request.Question, statistics, _options.UseLexicon).ToList();
         if (terms.Count == 0)
         {
             return RetrievalResult.Empty(terms);
@@ -33,7 +33,7 @@ public sealed class PassageRetriever(
         {
             var own = terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
             terms.AddRange(context
-                .SelectMany(c => QuestionAnalyzer.Analyze(c, statistics))
+                .SelectMany(c => QuestionAnalyzer.Analyze(c, statistics, _options.UseLexicon))
                 .Where(t => own.Add(t.Term))
                 .Select(t => t with { Weight = t.Weight * _options.ContextWeight, IsName = false }));
         }
@@ -42,10 +42,11 @@ public sealed class PassageRetriever(
         var vector = await embedder.GenerateVectorAsync(queryText, cancellationToken: cancellationToken).ConfigureAwait(false);
         var searchOptions = new HybridSearchOptions<PassageRecord> { Filter = Filter(request) };
         var candidates = new List<RetrievedPassage>();
-        await foreach (var hit in store.HybridSearchAsync(vector, terms.Select(t => t.Term).ToList(), _options.Candidates, searchOptions, cancellationToken).ConfigureAwait(false))
+        var keywords = terms.SelectMany(t => t.Strong.Prepend(t.Term)).Distinct(StringComparer.Ordinal).ToList();
+        await foreach (var hit in store.HybridSearchAsync(vector, keywords, _options.Candidates, searchOptions, cancellationToken).ConfigureAwait(false))
         {
             var passageTerms = TextAnalyzer.Terms(hit.Record.Text).Concat(TextAnalyzer.Terms(hit.Record.Title)).ToHashSet(StringComparer.Ordinal);
-            if (terms.Where(t => t.IsName).All(t => TermMatcher.Contains(passageTerms, t.Term)))
+            if (terms.Where(t => t.IsName).All(t => t.MatchIn(passageTerms) >= QueryTerm.StrongFactor))
             {
                 candidates.Add(new RetrievedPassage(hit.Record, Coverage(terms, passageTerms), hit.Score ?? 0));
             }
@@ -70,7 +71,7 @@ public sealed class PassageRetriever(
     {
         ArgumentNullException.ThrowIfNull(terms);
         var total = terms.Sum(t => t.Weight);
-        return total <= 0 ? 0 : terms.Where(t => TermMatcher.Contains(textTerms, t.Term)).Sum(t => t.Weight) / total;
+        return total <= 0 ? 0 : terms.Sum(t => t.Weight * t.MatchIn(textTerms)) / total;
     }
 
     private static Expression<Func<PassageRecord, bool>>? Filter(RetrievalRequest request)

@@ -2,6 +2,22 @@ namespace TradeBot.Core.Retrieval;
 
 /// <summary>
 /// An analysed question term with the weight it carries (its IDF), whether it names something (a capitalised word:
-/// the answer must speak of it) and, for a misspelling, the corpus term it was corrected to.
+/// the answer must speak of it), the corpus term a misspelling was corrected from, and the analysed forms of related
+/// words that also count, less (strong: synonyms and the like; weak: broader and narrower words).
 /// </summary>
-public sealed record QueryTerm(string Term, double Weight, bool IsName, string? CorrectedFrom = null);
+public sealed record QueryTerm(string Term, double Weight, bool IsName, string? CorrectedFrom = null)
+{
+    public const double StrongFactor = 0.8;
+    public const double WeakFactor = 0.5;
+
+    public IReadOnlyList<string> Strong { get; init; } = [];
+
+    public IReadOnlyList<string> Weak { get; init; } = [];
+
+    /// <summary>How much of this term a text covers: 1 for the term itself, less for a related word, 0 for none.</summary>
+    public double MatchIn(IReadOnlySet<string> textTerms) =>
+        TermMatcher.Contains(textTerms, Term) ? 1
+        : Strong.Any(textTerms.Contains) ? StrongFactor
+        : Weak.Any(textTerms.Contains) ? WeakFactor
+        : 0;
+}

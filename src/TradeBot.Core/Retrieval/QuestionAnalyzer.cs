@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Text;
+using TradeBot.Core.Text.Lexicon;
 
 namespace TradeBot.Core.Retrieval;
 
@@ -16,7 +17,7 @@ public static partial class QuestionAnalyzer
         TextAnalyzer.Terms("""
             what which who whom whose when where why how whether do does did doing done has have had having is are was were be been
             being am can could would should may might must shall will i me my you your we our us they them their he she him her his its it
-            also about tell know say said says think thought mean means meant happen happened happening problem problems issue issues
+            also about from over into onto up out off tell know say said says think thought mean means meant happen happened happening problem problems issue issues
             position positions role roles thing things kind sort way ways anything something any some much many more most latest news
             according explain describe give list please there here now currently still really just so then than very
             """).Where(t => t != "us"),
@@ -28,12 +29,13 @@ public static partial class QuestionAnalyzer
         "has", "have", "had", "can", "could", "would", "should", "will", "and", "but", "so", "tell", "please", "give", "list",
     };
 
-    public static IReadOnlyList<QueryTerm> Analyze(string question, TermStatistics statistics)
+    public static IReadOnlyList<QueryTerm> Analyze(string question, TermStatistics statistics, bool useLexicon = true)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(statistics);
         var names = NameTerms(question);
         question = HowDegree().Replace(question, "how");
+        var sourceWords = useLexicon ? SourceWords(question) : [];
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in TextAnalyzer.Terms(question))
@@ -44,21 +46,43 @@ public static partial class QuestionAnalyzer
             }
             var term = raw;
             string? correctedFrom = null;
-            if (statistics.DocumentFrequency(raw) == 0 && SpellingCorrector.Correct(raw, statistics) is { } corrected)
+            var isKnownWord = sourceWords.TryGetValue(raw, out var sourceWord) && WordNetLexicon.Knows(sourceWord);
+            if (statistics.DocumentFrequency(raw) == 0 && !isKnownWord && SpellingCorrector.Correct(raw, statistics) is { } corrected)
             {
                 (term, correctedFrom) = (corrected, raw);
             }
             var isName = names.Contains(raw);
+            var related = sourceWord is not null ? WordNetLexicon.Related(sourceWord) : RelatedWords.None;
+            var strong = Stems(related.Strong, term);
+            var weak = Stems(related.Weak, term);
             var weight = statistics.Idf(term);
-            if (statistics.DocumentFrequency(term) == 0 && !isName)
+            if (statistics.DocumentFrequency(term) == 0)
             {
-                // An unknown common word may just be phrased differently from the articles: it counts, but half.
-                weight /= 2;
+                var knownAlternative = strong.Where(s => statistics.DocumentFrequency(s) > 0).Select(statistics.Idf).DefaultIfEmpty(0).Max();
+                // An unknown word the articles may phrase differently counts as its best-known synonym, or half.
+                weight = knownAlternative > 0 ? knownAlternative : isName ? weight : weight / 2;
             }
-            terms.Add(new QueryTerm(term, weight, isName, correctedFrom));
+            terms.Add(new QueryTerm(term, weight, isName, correctedFrom) { Strong = strong, Weak = weak });
         }
         return terms;
     }
+
+    /// <summary>The word of the question each analysed term comes from, for looking up related words.</summary>
+    private static Dictionary<string, string> SourceWords(string question)
+    {
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match word in Word().Matches(question))
+        {
+            if (TextAnalyzer.Terms(word.Value) is [var term])
+            {
+                words.TryAdd(term, word.Value);
+            }
+        }
+        return words;
+    }
+
+    private static string[] Stems(IReadOnlyList<string> words, string term) =>
+        words.SelectMany(TextAnalyzer.Terms).Where(s => s != term && !s_frameWords.Contains(s)).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Analysed terms of the capitalised words that are not the question's opening word.</summary>
     private static HashSet<string> NameTerms(string question)

@@ -15,4 +15,7 @@ public sealed class RetrievalOptions
 
     /// <summary>The weight of earlier questions' terms in a follow-up, relative to the question's own.</summary>
     public double ContextWeight { get; set; } = 0.5;
+
+    /// <summary>Whether related words from WordNet (synonyms, "Beijing" for China) count towards a question's terms.</summary>
+    public bool UseLexicon { get; set; } = true;
 }
