@@ -193,7 +193,7 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         options ??= new VectorSearchOptions<PassageRecord>();
         var vector = DenseVector(searchValue);
         await EnsureVerifiedAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _client.QueryAsync(Name, new QueryRequest
+        var request = new QueryRequest
         {
             Query = new QueryInput.Dense(vector),
             Using = QdrantNames.DenseVector,
@@ -202,10 +202,10 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
             Limit = top,
             Offset = options.Skip > 0 ? options.Skip : null,
             WithVector = options.IncludeVectors,
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var point in response.Points)
+        };
+        await foreach (var result in QueryAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            yield return new VectorSearchResult<PassageRecord>(ToRecord(point), point.Score);
+            yield return result;
         }
     }
 
@@ -228,7 +228,7 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         {
             prefetch.Add(new() { Query = new QueryInput.Sparse(sparse), Using = QdrantNames.SparseVector, Filter = filter, Limit = candidates });
         }
-        var response = await _client.QueryAsync(Name, new QueryRequest
+        var request = new QueryRequest
         {
             Prefetch = prefetch,
             Query = new QueryInput.Rrf(_options.RrfK),
@@ -238,10 +238,10 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
             Limit = top,
             Offset = options.Skip > 0 ? options.Skip : null,
             WithVector = options.IncludeVectors,
-        }, cancellationToken).ConfigureAwait(false);
-        foreach (var point in response.Points)
+        };
+        await foreach (var result in QueryAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            yield return new VectorSearchResult<PassageRecord>(ToRecord(point), point.Score);
+            yield return result;
         }
     }
 
@@ -304,6 +304,15 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
                 $"Qdrant collection '{Name}' has no sparse vector '{QdrantNames.SparseVector}' with the idf modifier, so keyword ranking would be wrong. {ReindexAdvice}");
         }
         _verified = true;
+    }
+
+    private async IAsyncEnumerable<VectorSearchResult<PassageRecord>> QueryAsync(QueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var response = await _client.QueryAsync(Name, request, cancellationToken).ConfigureAwait(false);
+        foreach (var point in response.Points)
+        {
+            yield return new VectorSearchResult<PassageRecord>(ToRecord(point), point.Score);
+        }
     }
 
     private static float[] DenseVector<TInput>(TInput searchValue) => searchValue switch
