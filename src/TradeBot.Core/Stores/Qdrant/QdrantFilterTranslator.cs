@@ -128,7 +128,7 @@ internal static class QdrantFilterTranslator
         {
             throw Unsupported(call);
         }
-        if (Evaluate(StripConversions(collection)) is not IEnumerable values)
+        if (Evaluate(StripSpanConversion(StripConversions(collection))) is not IEnumerable values)
         {
             throw Unsupported(call);
         }
@@ -170,6 +170,17 @@ internal static class QdrantFilterTranslator
         }
         return expression;
     }
+
+    /// <summary>
+    /// C# 14 binds <c>array.Contains(x)</c> to <c>MemoryExtensions.Contains</c> through an implicit conversion to a
+    /// span, which cannot be boxed; the array itself is what the filter needs.
+    /// </summary>
+    private static Expression StripSpanConversion(Expression expression) =>
+        expression is MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var source] } call
+            && call.Type.IsGenericType
+            && (call.Type.GetGenericTypeDefinition() == typeof(ReadOnlySpan<>) || call.Type.GetGenericTypeDefinition() == typeof(Span<>))
+            ? source
+            : expression;
 
     private static bool References(Expression expression, ParameterExpression record)
     {
