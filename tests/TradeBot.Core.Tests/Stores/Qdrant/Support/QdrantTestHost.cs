@@ -14,7 +14,7 @@ internal sealed class QdrantTestHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public QdrantTestHost(Uri endpoint, string collectionName, IDictionary<string, string?>? overrides = null, int dimension = TestEmbeddings.Dimension)
+    public QdrantTestHost(Uri endpoint, string collectionName, IDictionary<string, string?>? overrides = null, int dimension = TestEmbeddings.Dimension, ILoggerProvider? logging = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,7 +32,15 @@ internal sealed class QdrantTestHost : IDisposable
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug));
+        services.AddLogging(l =>
+        {
+            // Trace, so that the HTTP client factory's own request logging (headers included) is captured too.
+            l.SetMinimumLevel(LogLevel.Trace);
+            if (logging is not null)
+            {
+                l.AddProvider(logging);
+            }
+        });
         services.AddQdrantPassageStore(configuration, _ => new QdrantEmbedderInfo(TestEmbeddings.Name, dimension));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
