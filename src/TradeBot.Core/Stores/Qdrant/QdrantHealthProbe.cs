@@ -27,7 +27,7 @@ internal sealed class QdrantHealthProbe : IPassageStoreHealth
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            QdrantLog.NotReachable(_logger, null, ex);
+            QdrantLog.NotReachable(_logger, ex);
             return false;
         }
     }

@@ -21,6 +21,6 @@ internal static partial class QdrantLog
     [LoggerMessage(EventId = 5104, Level = LogLevel.Debug, Message = "Upserted {Count} passages into Qdrant collection {Collection}")]
     public static partial void Upserted(ILogger logger, int count, string collection);
 
-    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Qdrant readiness check failed at {Endpoint}")]
-    public static partial void NotReachable(ILogger logger, Uri? endpoint, Exception? exception);
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Qdrant readiness check failed")]
+    public static partial void NotReachable(ILogger logger, Exception exception);
 }

@@ -187,62 +187,39 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         }
     }
 
-    public override async IAsyncEnumerable<VectorSearchResult<PassageRecord>> SearchAsync<TInput>(TInput searchValue, int top, VectorSearchOptions<PassageRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override IAsyncEnumerable<VectorSearchResult<PassageRecord>> SearchAsync<TInput>(TInput searchValue, int top, VectorSearchOptions<PassageRecord>? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         options ??= new VectorSearchOptions<PassageRecord>();
-        var vector = DenseVector(searchValue);
-        await EnsureVerifiedAsync(cancellationToken).ConfigureAwait(false);
         var request = new QueryRequest
         {
-            Query = new QueryInput.Dense(vector),
+            Query = new QueryInput.Dense(DenseVector(searchValue)),
             Using = QdrantNames.DenseVector,
             Filter = QdrantFilterTranslator.Translate(options.Filter),
-            ScoreThreshold = options.ScoreThreshold is { } threshold ? (float)threshold : null,
-            Limit = top,
-            Offset = options.Skip > 0 ? options.Skip : null,
-            WithVector = options.IncludeVectors,
         };
-        await foreach (var result in QueryAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            yield return result;
-        }
+        return QueryAsync(request, options.ScoreThreshold, top, options.Skip, options.IncludeVectors, cancellationToken);
     }
 
-    public async IAsyncEnumerable<VectorSearchResult<PassageRecord>> HybridSearchAsync<TInput>(TInput searchValue, ICollection<string> keywords, int top, HybridSearchOptions<PassageRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<VectorSearchResult<PassageRecord>> HybridSearchAsync<TInput>(TInput searchValue, ICollection<string> keywords, int top, HybridSearchOptions<PassageRecord>? options = null, CancellationToken cancellationToken = default)
         where TInput : notnull
     {
         ArgumentNullException.ThrowIfNull(keywords);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         options ??= new HybridSearchOptions<PassageRecord>();
-        var vector = DenseVector(searchValue);
-        await EnsureVerifiedAsync(cancellationToken).ConfigureAwait(false);
         var filter = QdrantFilterTranslator.Translate(options.Filter);
         var candidates = Math.Max(_options.PrefetchLimit, top + options.Skip);
         var prefetch = new List<Prefetch>
         {
-            new() { Query = new QueryInput.Dense(vector), Using = QdrantNames.DenseVector, Filter = filter, Limit = candidates },
+            new() { Query = new QueryInput.Dense(DenseVector(searchValue)), Using = QdrantNames.DenseVector, Filter = filter, Limit = candidates },
         };
         var sparse = SparseTermEncoder.ForQuery(keywords);
         if (sparse.Indices.Count > 0)
         {
             prefetch.Add(new() { Query = new QueryInput.Sparse(sparse), Using = QdrantNames.SparseVector, Filter = filter, Limit = candidates });
         }
-        var request = new QueryRequest
-        {
-            Prefetch = prefetch,
-            Query = new QueryInput.Rrf(_options.RrfK),
-            // The filter sits on each prefetch (where it narrows the candidates) and on the fused query as well.
-            Filter = filter,
-            ScoreThreshold = options.ScoreThreshold is { } threshold ? (float)threshold : null,
-            Limit = top,
-            Offset = options.Skip > 0 ? options.Skip : null,
-            WithVector = options.IncludeVectors,
-        };
-        await foreach (var result in QueryAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            yield return result;
-        }
+        // The filter sits on each prefetch (where it narrows the candidates) and on the fused query as well.
+        var request = new QueryRequest { Prefetch = prefetch, Query = new QueryInput.Rrf(_options.RrfK), Filter = filter };
+        return QueryAsync(request, options.ScoreThreshold, top, options.Skip, options.IncludeVectors, cancellationToken);
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null)
@@ -306,9 +283,17 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         _verified = true;
     }
 
-    private async IAsyncEnumerable<VectorSearchResult<PassageRecord>> QueryAsync(QueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<VectorSearchResult<PassageRecord>> QueryAsync(QueryRequest request, double? scoreThreshold, int top, int skip, bool includeVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var response = await _client.QueryAsync(Name, request, cancellationToken).ConfigureAwait(false);
+        await EnsureVerifiedAsync(cancellationToken).ConfigureAwait(false);
+        var paged = request with
+        {
+            ScoreThreshold = scoreThreshold is { } threshold ? (float)threshold : null,
+            Limit = top,
+            Offset = skip > 0 ? skip : null,
+            WithVector = includeVectors,
+        };
+        var response = await _client.QueryAsync(Name, paged, cancellationToken).ConfigureAwait(false);
         foreach (var point in response.Points)
         {
             yield return new VectorSearchResult<PassageRecord>(ToRecord(point), point.Score);

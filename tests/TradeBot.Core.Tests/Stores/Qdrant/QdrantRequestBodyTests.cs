@@ -68,8 +68,11 @@ public sealed class QdrantRequestBodyTests : IAsyncLifetime
     [Fact]
     public void Writes_WaitForTheServer()
     {
-        Assert.All(_requests.Where(r => r.Method is "PUT" && r.PathAndQuery.Contains("/points", StringComparison.Ordinal) || r.PathAndQuery.Contains("/delete", StringComparison.Ordinal) || r.PathAndQuery.Contains("/index", StringComparison.Ordinal)),
-            r => Assert.Contains("wait=true", r.PathAndQuery, StringComparison.Ordinal));
+        var writes = _requests.Where(r => (r.Method == "PUT" && r.PathAndQuery.Contains("/points", StringComparison.Ordinal))
+            || r.PathAndQuery.Contains("/points/delete", StringComparison.Ordinal)
+            || r.PathAndQuery.Contains("/index", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2 + 2 + 4, writes.Count); // two upsert batches, two deletes, four payload indexes
+        Assert.All(writes, r => Assert.Contains("wait=true", r.PathAndQuery, StringComparison.Ordinal));
     }
 
     [Fact]
