@@ -22,14 +22,16 @@ internal static class QdrantPassageMapper
                 throw new ArgumentException($"Passage {record.ArticleId}#{record.Ordinal} has a NaN or infinite embedding value; Qdrant would reject it.", nameof(record));
             }
         }
+        // Only the text, as the embedded store's BM25 indexes only PassageRecord.Text. A passage without a single
+        // indexable term gets no sparse vector at all rather than an empty one (named vectors are optional per point).
+        var sparse = SparseTermEncoder.ForDocument(record.Text);
         return new PointStruct
         {
             Id = record.Id,
             Vector = new PointVectors
             {
                 Dense = embedding.ToArray(),
-                // Only the text, as the embedded store's BM25 indexes only PassageRecord.Text.
-                Sparse = SparseTermEncoder.ForDocument(record.Text),
+                Sparse = sparse.Indices.Count == 0 ? null : sparse,
             },
             Payload = new PassagePayload
             {

@@ -88,6 +88,20 @@ public sealed class QdrantPassageCollectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upsert_PassageWithoutIndexableTerms_SendsNoSparseVectorAndStaysSearchable()
+    {
+        using var host = new QdrantTestHost(_standIn.Endpoint, "news");
+        await host.Collection.EnsureCollectionExistsAsync();
+
+        await host.Collection.UpsertAsync(Passages.Create("a", 0, "The, and of."));
+
+        var upsert = _standIn.Requests.Single(r => r.Method == "PUT" && r.PathAndQuery.StartsWith("/collections/news/points", StringComparison.Ordinal));
+        Assert.DoesNotContain("bm25", upsert.Body, StringComparison.Ordinal);
+        var results = await host.Collection.HybridSearchAsync(TestEmbeddings.Embed("the"), ["tariff"], 3).ToListAsync();
+        Assert.Equal("a", Assert.Single(results).Record.ArticleId);
+    }
+
+    [Fact]
     public void GetService_Metadata_NamesQdrantAndCollection()
     {
         using var host = new QdrantTestHost(_standIn.Endpoint, "news");
