@@ -1,0 +1,18 @@
+namespace TradeBot.Core.Stores.Qdrant;
+
+/// <summary>Names fixed by the collection design: vector names, payload keys and metadata keys.</summary>
+internal static class QdrantNames
+{
+    public const string DenseVector = "dense";
+    public const string SparseVector = "bm25";
+
+    public const string ArticleId = "article_id";
+    public const string Source = "source";
+    public const string Published = "published";
+    public const string StoryId = "story_id";
+
+    public const string MetadataEmbedder = "embedder";
+    public const string MetadataDimension = "dimension";
+    public const string MetadataSchemaVersion = "schema_version";
+    public const int SchemaVersion = 1;
+}

@@ -1,0 +1,37 @@
+namespace TradeBot.Core.Stores.Qdrant;
+
+/// <summary>
+/// Settings of the Qdrant passage store, section <c>VectorStore:Qdrant</c> (environment variables
+/// <c>VectorStore__Qdrant__Endpoint</c>, <c>VectorStore__Qdrant__ApiKey</c>, …). Used when <c>VectorStore:Provider</c>
+/// is <c>qdrant</c>.
+/// </summary>
+public sealed class QdrantOptions
+{
+    public const string SectionName = "VectorStore:Qdrant";
+
+    /// <summary>REST endpoint, e.g. <c>http://localhost:6333</c>.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Sent in the <c>api-key</c> header; never logged. Leave empty for an unsecured server.</summary>
+    public string? ApiKey { get; set; }
+
+    public string CollectionName { get; set; } = "trade_news";
+
+    /// <summary>How long one attempt of one call may take before it counts as a timeout.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of transient failures (connection errors, 408, 429, 5xx), with exponential backoff.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Base delay of the exponential backoff between retries.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Points per upsert request (each request waits for the write).</summary>
+    public int UpsertBatchSize { get; set; } = 128;
+
+    /// <summary>Candidates taken from each of the dense and sparse legs before fusion.</summary>
+    public int PrefetchLimit { get; set; } = 50;
+
+    /// <summary>RRF constant. Qdrant's own default is 2; 60 is the usual value and matches the embedded store.</summary>
+    public int RrfK { get; set; } = 60;
+}
