@@ -70,10 +70,19 @@ internal sealed class SqlFilterTranslator
     private string Contains(MethodCallExpression call)
     {
         var (collection, item) = call.Object is null ? (call.Arguments[0], call.Arguments[1]) : (call.Object, call.Arguments[0]);
+        collection = WithoutSpanConversion(collection);
         var column = Column(item) ?? throw new NotSupportedException($"The embedded store cannot filter on '{call}'.");
         var values = ((IEnumerable?)Evaluate(collection) ?? Array.Empty<object>()).Cast<object?>().Select(ToDb).ToList();
         return values.Count == 0 ? "0=1" : $"{column} IN ({string.Join(", ", values.Select(Parameter))})";
     }
+
+    /// <summary>C# 14 binds <c>array.Contains(x)</c> to MemoryExtensions.Contains over an implicit span conversion: read the array itself.</summary>
+    private static Expression WithoutSpanConversion(Expression collection) => collection switch
+    {
+        MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var source] } => WithoutSpanConversion(source),
+        UnaryExpression { NodeType: ExpressionType.Convert, Operand: var source } => WithoutSpanConversion(source),
+        _ => collection,
+    };
 
     private string Parameter(object value)
     {

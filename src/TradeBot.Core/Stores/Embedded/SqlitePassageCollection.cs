@@ -24,17 +24,26 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
 
     public override string Name => name;
 
-    public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) => Task.FromResult(File.Exists(database.Path));
-
-    public override async Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
+    public override async Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default)
     {
+        if (!File.Exists(database.Path))
+        {
+            return false;
+        }
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", CollectionKey);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
     }
 
-    public override async Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
-    {
-        await WriteAsync("DELETE FROM passage_terms; DELETE FROM passages;", cancellationToken).ConfigureAwait(false);
-    }
+    public override Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync($"INSERT OR IGNORE INTO meta(key, value) VALUES ('{CollectionKey}', 'created')", cancellationToken);
+
+    public override Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync($"DELETE FROM passage_terms; DELETE FROM passages; DELETE FROM meta WHERE key = '{CollectionKey}';", cancellationToken);
+
+    private string CollectionKey => "collection:" + name.Replace("'", string.Empty, StringComparison.Ordinal);
 
     public override async Task<PassageRecord?> GetAsync(Guid key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default)
     {
