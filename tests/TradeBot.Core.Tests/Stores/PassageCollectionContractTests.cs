@@ -131,6 +131,20 @@ public abstract class PassageCollectionContractTests : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task GetByFilter_OutletInArrayOrList_ReturnsThoseOutlets()
+    {
+        await Collection.UpsertAsync([Passages.Create("a", 0, "One.", "Reuters"), Passages.Create("b", 0, "Two.", "AP"), Passages.Create("c", 0, "Three.", "Politico")]);
+        string[] array = ["Reuters", "Politico"];
+        List<string> list = ["AP"];
+
+        var fromArray = await Collection.GetAsync(r => array.Contains(r.Source), 10).ToListAsync();
+        var fromList = await Collection.GetAsync(r => list.Contains(r.Source), 10).ToListAsync();
+
+        Assert.Equal(["Politico", "Reuters"], fromArray.Select(r => r.Source).Order());
+        Assert.Equal(["AP"], fromList.Select(r => r.Source));
+    }
+
+    [ContractFact]
     public async Task GetByFilter_TopAndSkip_PagesThroughMatches()
     {
         await Collection.UpsertAsync(Enumerable.Range(0, 5).Select(i => Passages.Create("a", i, $"Passage {i}.")));
