@@ -97,6 +97,7 @@ public sealed class FeedArticleReaderTests
     [InlineData("<rss version=\"2.0\"><channel><title>x</title><item><title>open item</channel></rss>")]
     [InlineData("<?xml version=\"1.0\"?><notafeed><item/></notafeed>")]
     [InlineData("this is not XML at all")]
+    [InlineData("<rss><channel><title>No version attribute</title></channel></rss>")]
     public void Read_BrokenFeed_IsReportedAsOneFailure(string xml)
     {
         var result = Assert.Single(FeedArticleReader.Read(xml, "broken.xml", "/c/broken.xml"));
