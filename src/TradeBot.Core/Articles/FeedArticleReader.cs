@@ -16,7 +16,7 @@ internal static class FeedArticleReader
             using var reader = XmlReader.Create(new StringReader(xml), settings);
             feed = SyndicationFeed.Load(reader);
         }
-        catch (Exception ex) when (ex is XmlException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is XmlException or InvalidOperationException or FormatException or NotSupportedException)
         {
             return [ReadResult.Failure(fileId, $"broken feed XML: {ex.Message}")];
         }

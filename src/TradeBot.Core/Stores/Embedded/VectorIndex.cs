@@ -12,6 +12,10 @@ internal sealed class VectorIndex(long[] rowIds, float[] vectors, int dimensions
 
     public IReadOnlyList<(long RowId, float Score)> Search(ReadOnlySpan<float> query, int top, IReadOnlySet<long>? allowed)
     {
+        if (rowIds.Length == 0)
+        {
+            return []; // an empty store has no dimensions yet: nothing to find, whatever the query
+        }
         if (query.Length != dimensions)
         {
             throw new ArgumentException($"The query vector has {query.Length} dimensions; the store holds {dimensions}.", nameof(query));

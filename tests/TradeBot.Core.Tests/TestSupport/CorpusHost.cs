@@ -1,0 +1,77 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TradeBot.Core.Answers;
+using TradeBot.Core.Ingestion;
+using TradeBot.Core.Retrieval;
+using TradeBot.Core.Stores;
+using TradeBot.Core.Stores.Embedded;
+
+namespace TradeBot.Core.Tests.TestSupport;
+
+/// <summary>
+/// The real corpus pipeline, registered by <see cref="CorpusServiceCollectionExtensions.AddTradeNewsCorpus"/> on a
+/// data folder of the test's own. Two hosts on the same folder share one store, as two runs of the program would.
+/// </summary>
+internal sealed class CorpusHost : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public CorpusHost(string root, IReadOnlyDictionary<string, string?>? settings = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection().AddTradeNewsCorpus(configuration, root);
+        if (embedder is not null)
+        {
+            services.AddSingleton(embedder);
+        }
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public CorpusSynchronizer Synchronizer => _services.GetRequiredService<CorpusSynchronizer>();
+
+    public SqlitePassageCollection Passages => _services.GetRequiredService<SqlitePassageCollection>();
+
+    public ArticleCatalog Catalog => _services.GetRequiredService<ArticleCatalog>();
+
+    public PassageRetriever Retriever => _services.GetRequiredService<PassageRetriever>();
+
+    public IQuestionAnswerer Answerer => _services.GetRequiredService<IQuestionAnswerer>();
+
+    /// <summary>Every stored passage of one article, in order.</summary>
+    public async Task<IReadOnlyList<PassageRecord>> PassagesOfAsync(string articleId)
+    {
+        var passages = new List<PassageRecord>();
+        await foreach (var passage in Passages.GetAsync(r => r.ArticleId == articleId, int.MaxValue))
+        {
+            passages.Add(passage);
+        }
+        return passages;
+    }
+
+    /// <summary>Every stored passage.</summary>
+    public async Task<IReadOnlyList<PassageRecord>> AllPassagesAsync()
+    {
+        var passages = new List<PassageRecord>();
+        await foreach (var passage in Passages.GetAsync(r => r.Ordinal >= 0, int.MaxValue))
+        {
+            passages.Add(passage);
+        }
+        return passages;
+    }
+
+    /// <summary>Asks a conversation's questions in turn, each with the earlier turns as history; returns the last answer.</summary>
+    public async Task<Answer> AskAsync(params string[] turns)
+    {
+        var history = new List<ConversationTurn>();
+        Answer? answer = null;
+        foreach (var question in turns)
+        {
+            answer = await Answerer.AnswerAsync(question, history);
+            history.Add(new ConversationTurn(question, answer));
+        }
+        return answer ?? throw new ArgumentException("A conversation needs at least one question.", nameof(turns));
+    }
+
+    public void Dispose() => _services.Dispose();
+}
