@@ -72,11 +72,6 @@ internal sealed class SqlFilterTranslator
         var (collection, item) = call.Object is null ? (call.Arguments[0], call.Arguments[1]) : (call.Object, call.Arguments[0]);
         collection = WithoutSpanConversion(collection);
         var column = Column(item) ?? throw new NotSupportedException($"The embedded store cannot filter on '{call}'.");
-        // C# 14 binds array.Contains(x) to MemoryExtensions.Contains(ReadOnlySpan<T>, T): evaluate the array, not the span.
-        if (collection is MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var spanSource] } && spanSource.Type.IsArray)
-        {
-            collection = spanSource;
-        }
         var values = ((IEnumerable?)Evaluate(collection) ?? Array.Empty<object>()).Cast<object?>().Select(ToDb).ToList();
         return values.Count == 0 ? "0=1" : $"{column} IN ({string.Join(", ", values.Select(Parameter))})";
     }
