@@ -29,17 +29,23 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
 
-        var wantsFigure = AsksForFigure().IsMatch(question);
-        var sentences = Sentences(retrieval, wantsFigure);
-        var claims = ChooseClaims(wantsFigure ? FiguresFirst(sentences) : sentences);
+        var figure = FigureAskedFor(question);
+        var sentences = Sentences(retrieval, figure);
+        var claims = ChooseClaims(figure is null ? sentences : FiguresFirst(sentences, figure));
         if (claims.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
-        return Compose(question, claims, wantsFigure, retrieval);
+        return Compose(question, claims, figure, retrieval);
     }
 
-    private static List<CandidateSentence> Sentences(RetrievalResult retrieval, bool wantsFigure)
+    /// <summary>The kind of figure a question asks for: a percentage ("what rate…"), any figure ("how much…"), or none.</summary>
+    private static Regex? FigureAskedFor(string question) =>
+        !AsksForFigure().IsMatch(question) ? null
+        : AsksForPercentage().IsMatch(question) ? Percentage()
+        : Figure();
+
+    private static List<CandidateSentence> Sentences(RetrievalResult retrieval, Regex? figure)
     {
         var seen = new HashSet<(string, string)>();
         var sentences = new List<CandidateSentence>();
@@ -57,7 +63,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 {
                     continue;
                 }
-                var score = coverage + (PassageCoverageWeight * retrieved.Coverage) + (wantsFigure && Figure().IsMatch(sentence.Text) ? AnswerTypeBonus : 0);
+                var score = coverage + (PassageCoverageWeight * retrieved.Coverage) + (figure?.IsMatch(sentence.Text) == true ? AnswerTypeBonus : 0);
                 sentences.Add(new CandidateSentence(retrieved.Passage, sentence.Text, terms, score));
             }
         }
@@ -68,10 +74,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     /// For a question that asks for a figure, a sentence that gives none cannot lead the answer: the best sentence
     /// with a figure leads, when it covers at least half as much as the best sentence overall.
     /// </summary>
-    private static List<CandidateSentence> FiguresFirst(List<CandidateSentence> sentences)
+    private static List<CandidateSentence> FiguresFirst(List<CandidateSentence> sentences, Regex figure)
     {
         var ranked = sentences.OrderByDescending(s => s.Score).ToList();
-        var withFigure = ranked.Find(s => Figure().IsMatch(s.Text));
+        var withFigure = ranked.Find(s => figure.IsMatch(s.Text));
         if (withFigure is null || ranked.Count == 0 || withFigure.Score < ranked[0].Score / 2)
         {
             return ranked;
@@ -103,7 +109,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         return claims;
     }
 
-    private Answer Compose(string question, List<Claim> claims, bool wantsFigure, RetrievalResult retrieval)
+    private Answer Compose(string question, List<Claim> claims, Regex? figure, RetrievalResult retrieval)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -131,7 +137,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var text = new StringBuilder();
-        var leadFigure = wantsFigure ? Figure().Match(claims[0].Lead.Text) : null;
+        var leadFigure = figure?.Match(claims[0].Lead.Text);
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
@@ -161,8 +167,14 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForFigure();
 
-    [GeneratedRegex(@"[$€£¥]?\d[\d,]*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|yen|tonnes?|tons?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(percentage|percent|rate|share)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForPercentage();
+
+    [GeneratedRegex(@"[$€£¥]?\d+(,\d{3})*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|dlrs|yen|tonnes?|tons?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Figure();
+
+    [GeneratedRegex(@"\d+(\.\d+)?\s?(%|percent\b|per cent\b|pct\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Percentage();
 
     [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}’'-]+(?:\s\p{Lu}[\p{Ll}’'-]+){1,2})\s(said|says|told|added|warned)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerName();

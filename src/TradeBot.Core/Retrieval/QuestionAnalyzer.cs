@@ -55,17 +55,22 @@ public static partial class QuestionAnalyzer
             var related = sourceWord is not null ? WordNetLexicon.Related(sourceWord) : RelatedWords.None;
             var strong = Stems(related.Strong, term);
             var weak = Stems(related.Weak, term);
-            var weight = statistics.Idf(term);
-            if (statistics.DocumentFrequency(term) == 0)
+            var weight = Weight(statistics, term);
+            if (statistics.DocumentFrequency(term) == 0 && !isName)
             {
-                var knownAlternative = strong.Where(s => statistics.DocumentFrequency(s) > 0).Select(statistics.Idf).DefaultIfEmpty(0).Max();
-                // An unknown word the articles may phrase differently counts as its best-known synonym, or half.
-                weight = knownAlternative > 0 ? knownAlternative : isName ? weight : weight / 2;
+                // A word the articles never use may just be phrased differently there: it counts, but half.
+                weight /= 2;
             }
             terms.Add(new QueryTerm(term, weight, isName, correctedFrom) { Strong = strong, Weak = weak });
         }
         return terms;
     }
+
+    /// <summary>
+    /// The square root of IDF: rare words still count for more, but one rare word (a verb the articles happen to use
+    /// once) does not outweigh all the others.
+    /// </summary>
+    private static double Weight(TermStatistics statistics, string term) => Math.Sqrt(statistics.Idf(term));
 
     /// <summary>The word of the question each analysed term comes from, for looking up related words.</summary>
     private static Dictionary<string, string> SourceWords(string question)

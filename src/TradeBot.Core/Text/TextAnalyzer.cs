@@ -10,7 +10,8 @@ namespace TradeBot.Core.Text;
 /// The one text analysis used for keyword search everywhere (the embedded store's BM25 and Qdrant's sparse vectors):
 /// Lucene's English analyzer (standard tokenizer, lower case, possessives, English stop words, Porter stemming),
 /// with dotted abbreviations folded ("U.S." becomes "us") and the long names of the usual abbreviated unions
-/// ("United States", "European Union") folded into their abbreviations, as news text uses both.
+/// ("United States", "European Union") folded into their abbreviations, as news text uses both, and "%" read as
+/// "percent".
 /// </summary>
 public static partial class TextAnalyzer
 {
@@ -20,7 +21,7 @@ public static partial class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var terms = new List<string>();
-        text = LongName().Replace(text, m => Abbreviation(m.Value));
+        text = LongName().Replace(text, m => Abbreviation(m.Value)).Replace("%", " percent ", StringComparison.Ordinal);
         using var stream = s_analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
