@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace TradeBot.Core.Answers;
 /// leads with the figure when the question asks for one, marks each claim with the articles that state it, and
 /// declines when retrieval finds nothing relevant. Every quote is a sentence that stands in the cited article.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOptions<AnswerOptions> options) : IQuestionAnswerer
+public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOptions<AnswerOptions> options) : IQuestionAnswerer, IStreamingQuestionAnswerer
 {
     private const double AnswerTypeBonus = 0.15;
     private const double PassageCoverageWeight = 0.1;
@@ -37,6 +38,15 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
         return Compose(question, claims, wantsFigure, retrieval);
+    }
+
+    /// <summary>The extractive answer is ready at once: its whole text as one chunk, then the answer.</summary>
+    public async IAsyncEnumerable<AnswerUpdate> StreamAnswerAsync(string question, IReadOnlyList<ConversationTurn> history,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var answer = await AnswerAsync(question, history, cancellationToken).ConfigureAwait(false);
+        yield return AnswerUpdate.Chunk(answer.Text);
+        yield return AnswerUpdate.Completed(answer);
     }
 
     private static List<CandidateSentence> Sentences(RetrievalResult retrieval, bool wantsFigure)
