@@ -17,6 +17,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     private const double AnswerTypeBonus = 0.15;
     private const double PassageCoverageWeight = 0.1;
     private const int MaxSuggestions = 2;
+    internal const int RetrievalTop = 8;
     private readonly AnswerOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
@@ -24,7 +25,14 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(history);
         var context = history.Reverse().Take(_options.ContextTurns).Select(t => t.Question).ToList();
-        var retrieval = await retriever.RetrieveAsync(new RetrievalRequest(question, context, Top: 8), cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(new RetrievalRequest(question, context, Top: RetrievalTop), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a search already worked out (a standalone query, perhaps limited to dates).</summary>
+    internal async Task<Answer> AnswerAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
+    {
+        var question = request.Question;
+        var retrieval = await retriever.RetrieveAsync(request, cancellationToken).ConfigureAwait(false);
         if (retrieval.Passages.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);

@@ -29,8 +29,10 @@ internal static class AnswerPrompt
         """
         You rewrite the latest question of a conversation into one standalone search query for a news archive about
         trade. Replace pronouns and references ("it", "they", "that") with what they refer to in the conversation.
-        Resolve relative dates ("today", "yesterday", "last week", "last month", "this year") into explicit dates,
-        counting from the reference date given. Reply with the query only, on one line, without quotes or comments.
+        Reply with the query on the first line, without quotes or comments, and without any dates in it.
+        If the question refers to a time ("today", "yesterday", "last week", "in March", "this year"), work out the
+        dates counting from the reference date given and add them on their own lines as "from: YYYY-MM-DD" and
+        "to: YYYY-MM-DD". Reply with nothing else.
         """;
 
     public static ChatHistory Build(string question, IReadOnlyList<NumberedSource> sources)

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Linq.Expressions;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -9,6 +10,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using Microsoft.SemanticKernel.Data;
+using TradeBot.Core.Retrieval;
 using TradeBot.Core.Stores;
 
 namespace TradeBot.Core.Answers.Llm;
@@ -33,7 +35,6 @@ public sealed class LlmAnswerer(
     ILogger<LlmAnswerer> logger) : IQuestionAnswerer, IStreamingQuestionAnswerer
 {
     private const int PassagesPerSource = 2;
-    private const int MaxQueryLength = 400;
     private readonly ChatOptions _options = chatOptions.Value;
     private readonly AnswerOptions _answerOptions = answerOptions.Value;
 
@@ -128,8 +129,13 @@ public sealed class LlmAnswerer(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         ArgumentNullException.ThrowIfNull(history);
-        var query = question;
-        if (history.Count > 0)
+        Answer extractiveAnswer;
+        var query = new StandaloneQuery(question, null, null);
+        if (history.Count == 0)
+        {
+            extractiveAnswer = await extractive.AnswerAsync(question, history, cancellationToken).ConfigureAwait(false);
+        }
+        else
         {
             try
             {
@@ -140,19 +146,18 @@ public sealed class LlmAnswerer(
                 var answer = await extractive.AnswerAsync(question, history, cancellationToken).ConfigureAwait(false);
                 return new Prepared(question, answer, [], Fallback(answer, reason, "query rewrite", exception));
             }
+            // The standalone query needs no conversation.
+            var request = new RetrievalRequest(query.Text, From: query.From, To: query.To, Top: ExtractiveAnswerer.RetrievalTop);
+            extractiveAnswer = (await extractive.AnswerAsync(request, cancellationToken).ConfigureAwait(false)) with { Question = question };
         }
-
-        // A standalone query needs no conversation; without a rewrite the extractive answerer uses the history itself.
-        var standalone = !ReferenceEquals(query, question);
-        var extractiveAnswer = (await extractive.AnswerAsync(query, standalone ? [] : history, cancellationToken).ConfigureAwait(false)) with { Question = question };
         if (!extractiveAnswer.Answered)
         {
-            return new Prepared(query, extractiveAnswer, [], extractiveAnswer);
+            return new Prepared(query.Text, extractiveAnswer, [], extractiveAnswer);
         }
 
         var passages = new List<PassageRecord>();
-        var search = await textSearch.GetSearchResultsAsync(query, new TextSearchOptions<PassageRecord> { Top = _options.MaxSources * PassagesPerSource }, cancellationToken)
-            .ConfigureAwait(false);
+        var searchOptions = new TextSearchOptions<PassageRecord> { Top = _options.MaxSources * PassagesPerSource, Filter = DateFilter(query) };
+        var search = await textSearch.GetSearchResultsAsync(query.Text, searchOptions, cancellationToken).ConfigureAwait(false);
         await foreach (var passage in search.Results.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             passages.Add(passage);
@@ -160,13 +165,21 @@ public sealed class LlmAnswerer(
         var sources = NumberedSource.From(passages, _options.MaxSources);
         if (sources.Count == 0)
         {
-            return new Prepared(query, extractiveAnswer, [], extractiveAnswer);
+            return new Prepared(query.Text, extractiveAnswer, [], extractiveAnswer);
         }
         LlmLog.Asking(logger, sources.Count);
-        return new Prepared(query, extractiveAnswer, sources, null);
+        return new Prepared(query.Text, extractiveAnswer, sources, null);
     }
 
-    private async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    private static Expression<Func<PassageRecord, bool>>? DateFilter(StandaloneQuery query) => (query.From, query.To) switch
+    {
+        ({ } from, { } to) => r => r.Published >= from && r.Published <= to,
+        ({ } from, null) => r => r.Published >= from,
+        (null, { } to) => r => r.Published <= to,
+        _ => null,
+    };
+
+    private async Task<StandaloneQuery> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
         var summary = await overview.GetSummaryAsync(cancellationToken).ConfigureAwait(false);
         var reference = summary.Latest ?? timeProvider.GetUtcNow();
@@ -174,16 +187,8 @@ public sealed class LlmAnswerer(
         using var timeout = Timeout(cancellationToken);
         var reply = await chat.GetChatMessageContentAsync(AnswerPrompt.Rewrite(question, turns, reference), Settings(), kernel: null, timeout.Token)
             .ConfigureAwait(false);
-        var query = (reply.Content ?? string.Empty)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault()?
-            .Trim('"', '\'', '“', '”', '`', ' ');
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            throw new InvalidOperationException("The model returned no query.");
-        }
-        query = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
-        LlmLog.QueryRewritten(logger, question, query);
+        var query = StandaloneQuery.Parse(reply.Content) ?? throw new InvalidOperationException("The model returned no query.");
+        LlmLog.QueryRewritten(logger, question, query.Text);
         return query;
     }
 
