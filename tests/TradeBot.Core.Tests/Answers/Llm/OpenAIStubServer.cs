@@ -26,6 +26,9 @@ internal sealed class OpenAIStubServer : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
+    /// <summary>Served at <c>GET /files/{name}</c>, for download tests.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
     public IReadOnlyList<RecordedRequest> ChatRequests => Requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).ToList();
 
     public static async Task<OpenAIStubServer> StartAsync()
@@ -37,6 +40,7 @@ internal sealed class OpenAIStubServer : IAsyncDisposable
         var server = new OpenAIStubServer(app);
         app.MapPost("/v1/chat/completions", server.ChatAsync);
         app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
+        app.MapGet("/files/{name}", (string name) => server.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes) : Results.NotFound());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.Endpoint = new Uri($"{address}/v1");
