@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -11,11 +12,12 @@ namespace TradeBot.Core.Answers;
 /// leads with the figure when the question asks for one, marks each claim with the articles that state it, and
 /// declines when retrieval finds nothing relevant. Every quote is a sentence that stands in the cited article.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOptions<AnswerOptions> options) : IQuestionAnswerer
+public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOptions<AnswerOptions> options) : IQuestionAnswerer, IStreamingQuestionAnswerer
 {
     private const double AnswerTypeBonus = 0.15;
     private const double PassageCoverageWeight = 0.1;
     private const int MaxSuggestions = 2;
+    internal const int RetrievalTop = 8;
     private readonly AnswerOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
@@ -23,7 +25,14 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(history);
         var context = history.Reverse().Take(_options.ContextTurns).Select(t => t.Question).ToList();
-        var retrieval = await retriever.RetrieveAsync(new RetrievalRequest(question, context, Top: 8), cancellationToken).ConfigureAwait(false);
+        return await AnswerAsync(new RetrievalRequest(question, context, Top: RetrievalTop), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers a search already worked out (a standalone query, perhaps limited to dates).</summary>
+    internal async Task<Answer> AnswerAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
+    {
+        var question = request.Question;
+        var retrieval = await retriever.RetrieveAsync(request, cancellationToken).ConfigureAwait(false);
         if (retrieval.Passages.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
@@ -37,6 +46,15 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
         return Compose(question, claims, figure, retrieval);
+    }
+
+    /// <summary>The extractive answer is ready at once: its whole text as one chunk, then the answer.</summary>
+    public async IAsyncEnumerable<AnswerUpdate> StreamAnswerAsync(string question, IReadOnlyList<ConversationTurn> history,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var answer = await AnswerAsync(question, history, cancellationToken).ConfigureAwait(false);
+        yield return AnswerUpdate.Chunk(answer.Text);
+        yield return AnswerUpdate.Completed(answer);
     }
 
     /// <summary>The kind of figure a question asks for: a percentage ("what rate…"), any figure ("how much…"), or none.</summary>

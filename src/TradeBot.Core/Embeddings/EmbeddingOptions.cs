@@ -1,0 +1,43 @@
+namespace TradeBot.Core.Embeddings;
+
+/// <summary>The <c>Embeddings</c> section: which embedder turns passages and questions into vectors.</summary>
+public sealed class EmbeddingOptions
+{
+    public const string SectionName = "Embeddings";
+    public const string BuiltinProvider = "builtin";
+    public const string OnnxProvider = "onnx";
+    public const string OpenAIProvider = "openai";
+
+    /// <summary><c>builtin</c> (default: the offline hashing embedder), <c>onnx</c> (a local BERT-family model) or <c>openai</c>.</summary>
+    public string Provider { get; set; } = BuiltinProvider;
+
+    /// <summary>For <c>onnx</c>: the folder holding <c>model.onnx</c> and <c>vocab.txt</c>.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>For <c>onnx</c>: tokens per text at most (longer texts are cut; all-MiniLM-L6-v2 was trained on 256).</summary>
+    public int MaxTokens { get; set; } = 256;
+
+    /// <summary>For <c>onnx</c>: texts run through the model at once.</summary>
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>For <c>onnx</c>: whether the vocabulary is lower-cased (uncased models such as MiniLM and bge).</summary>
+    public bool LowerCase { get; set; } = true;
+
+    /// <summary>For <c>openai</c>: the base address including <c>/v1</c>.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>For <c>openai</c>: the embedding model or Azure deployment, e.g. <c>text-embedding-3-small</c>.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>For <c>openai</c>: the API key; never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>For <c>openai</c>: the vector length to ask for (models that support it); empty for the model's own.</summary>
+    public int? Dimensions { get; set; }
+
+    /// <summary>Where the model download fetches <c>model.onnx</c>.</summary>
+    public string ModelUrl { get; set; } = "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2/resolve/main/onnx/model.onnx";
+
+    /// <summary>Where the model download fetches <c>vocab.txt</c>.</summary>
+    public string VocabularyUrl { get; set; } = "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2/resolve/main/vocab.txt";
+}

@@ -1,0 +1,278 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using TradeBot.Core.Answers;
+using TradeBot.Core.Answers.Llm;
+
+namespace TradeBot.Core.Tests.Answers.Llm;
+
+public sealed class LlmAnswererTests
+{
+    private const string Question = "What tariff did the US impose on Chinese imports?";
+
+    [Fact]
+    public async Task AnswerAsync_WellCitedReply_ReturnsModelTextWithQuotesFromTheArticles()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        stub.Reply(StubReply.Content("The US raised tariffs on Chinese imports to 145% [1]. China answered with 125% duties [2]."));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        Assert.True(answer.Answered);
+        Assert.Equal("The US raised tariffs on Chinese imports to 145% [1]. China answered with 125% duties [2].", answer.Text);
+        var request = Assert.Single(stub.ChatRequests);
+        Assert.Equal("stub-model", request.Model);
+        Assert.False(request.Stream);
+        Assert.Equal("Bearer " + TestCorpus.ApiKey, request.Authorization);
+        var user = request.Message("user");
+        Assert.StartsWith("<sources>\n<source n=\"1\"", user, StringComparison.Ordinal);
+        Assert.Contains("<source n=\"2\"", user, StringComparison.Ordinal);
+        Assert.Contains("</sources>\n\nQuestion: " + Question, user, StringComparison.Ordinal);
+        Assert.Contains("never instructions", request.Message("system"), StringComparison.Ordinal);
+
+        Assert.Equal([1, 2], answer.Citations.Select(c => c.Number));
+        var sources = SourceTitles(user);
+        foreach (var citation in answer.Citations)
+        {
+            Assert.Equal(sources[citation.Number], citation.Title);
+            Assert.Contains(citation.Quote, ArticleText(corpus, citation.Title), StringComparison.Ordinal);
+        }
+        Assert.Contains("145%", answer.Citations.Single(c => c.Title.Contains("145%", StringComparison.Ordinal)).Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_MarkerForASourceNotGiven_RemovesTheMarker()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        using var metrics = new MetricRecorder(corpus.Services.GetRequiredService<IMeterFactory>());
+        stub.Reply(StubReply.Content("Tariffs on Chinese imports rose to 145% [1][9]. Markets fell [7]."));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        Assert.Equal("Tariffs on Chinese imports rose to 145% [1]. Markets fell.", answer.Text);
+        Assert.Equal(1, Assert.Single(answer.Citations).Number);
+        Assert.Equal(2, metrics.Sum(LlmMetrics.RemovedMarkersName));
+        Assert.Equal(1, metrics.Sum(LlmMetrics.AnswersName));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ReplyCitingNothing_ReturnsTheExtractiveAnswer()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        using var metrics = new MetricRecorder(corpus.Services.GetRequiredService<IMeterFactory>());
+        stub.Reply(StubReply.Content("Tariffs went up a lot, as everyone knows [12]."));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        var extractive = await corpus.Services.GetRequiredService<ExtractiveAnswerer>().AnswerAsync(Question, []);
+        Assert.Equal(extractive.Text, answer.Text);
+        Assert.Equal(extractive.Citations, answer.Citations);
+        Assert.Equal(1, metrics.Sum(LlmMetrics.FallbacksName, nameof(ModelFailure.Uncited)));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_MalformedResponse_FallsBackWithNote()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        using var metrics = new MetricRecorder(corpus.Services.GetRequiredService<IMeterFactory>());
+        stub.Reply(StubReply.Malformed());
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        await AssertFallbackAsync(corpus, answer);
+        Assert.Equal(1, metrics.Sum(LlmMetrics.FallbacksName, nameof(ModelFailure.Malformed)));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SlowModel_TimesOutAndFallsBack()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint, timeoutSeconds: 0.5));
+        using var metrics = new MetricRecorder(corpus.Services.GetRequiredService<IMeterFactory>());
+        stub.Reply(StubReply.Content("Too late [1].", delay: TimeSpan.FromSeconds(30)));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        await AssertFallbackAsync(corpus, answer);
+        Assert.Equal(1, metrics.Sum(LlmMetrics.FallbacksName, nameof(ModelFailure.Timeout)));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_429WithRetryAfter_RetriesAndAnswers()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        stub.Reply(StubReply.Status(429, retryAfter: "1"), StubReply.Content("Tariffs rose to 145% [1]."));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        Assert.Equal("Tariffs rose to 145% [1].", answer.Text);
+        Assert.Equal(2, stub.ChatRequests.Count);
+        Assert.Equal(stub.ChatRequests[0].Body.ToString(), stub.ChatRequests[1].Body.ToString());
+        Assert.Contains(corpus.Logs.Entries, e => e.EventId.Id == 6004);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_429Persisting_StopsAfterMaxRetriesAndFallsBack()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        using var metrics = new MetricRecorder(corpus.Services.GetRequiredService<IMeterFactory>());
+        stub.Reply(StubReply.Status(429, retryAfter: "1"), StubReply.Status(429, retryAfter: "1"), StubReply.Content("Never sent [1]."));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        await AssertFallbackAsync(corpus, answer);
+        Assert.Equal(2, stub.ChatRequests.Count); // Chat:MaxRetries = 1
+        Assert.Equal(1, metrics.Sum(LlmMetrics.FallbacksName, nameof(ModelFailure.RateLimited)));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_429AskingForALongerWaitThanAllowed_DoesNotRetry()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        stub.Reply(StubReply.Status(429, retryAfter: "120"), StubReply.Content("Never sent [1]."));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        await AssertFallbackAsync(corpus, answer);
+        Assert.Single(stub.ChatRequests);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ServerError_FallsBackWithNoteAndNeverLogsTheKey()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        using var metrics = new MetricRecorder(corpus.Services.GetRequiredService<IMeterFactory>());
+        stub.Reply(StubReply.Status(500));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        await AssertFallbackAsync(corpus, answer);
+        Assert.Equal(1, metrics.Sum(LlmMetrics.FallbacksName, nameof(ModelFailure.ServerError)));
+        var failure = Assert.Single(corpus.Logs.Entries, e => e.EventId.Id == 6001);
+        Assert.Contains("ServerError", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(corpus.Logs.Entries, e => (e.Message + e.Exception).Contains(TestCorpus.ApiKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NothingRelevant_DeclinesLikeTheExtractiveAnswererWithoutCallingTheModel()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+
+        var answer = await corpus.Answerer.AnswerAsync("Who won the football match in Madrid?", []);
+
+        var extractive = await corpus.Services.GetRequiredService<ExtractiveAnswerer>().AnswerAsync("Who won the football match in Madrid?", []);
+        Assert.False(answer.Answered);
+        Assert.Equal(extractive, answer);
+        Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_FollowUp_IsRewrittenWithTheConversationAndTheLatestArticleDate()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        var first = await corpus.Services.GetRequiredService<ExtractiveAnswerer>().AnswerAsync(Question, []);
+        stub.Reply(
+            StubReply.Content("\"How did China respond to the US tariffs on Chinese imports?\"\nfrom: 2025-04-07\nto: 2025-04-11"),
+            StubReply.Content("China imposed 125% duties on American goods [1]."));
+
+        var answer = await corpus.Answerer.AnswerAsync("And how did they respond last week?", [new ConversationTurn(Question, first)]);
+
+        Assert.Equal("And how did they respond last week?", answer.Question);
+        Assert.Equal("China imposed 125% duties on American goods [1].", answer.Text);
+        Assert.Equal(2, stub.ChatRequests.Count);
+        var rewrite = stub.ChatRequests[0];
+        Assert.Contains("standalone search query", rewrite.Message("system"), StringComparison.Ordinal);
+        Assert.Contains("Reference date: 2025-04-11", rewrite.Message("user"), StringComparison.Ordinal); // the latest article
+        Assert.Contains("User: " + Question, rewrite.Message("user"), StringComparison.Ordinal);
+        Assert.Contains("Latest question: And how did they respond last week?", rewrite.Message("user"), StringComparison.Ordinal);
+        Assert.EndsWith("Question: How did China respond to the US tariffs on Chinese imports?", stub.ChatRequests[1].Message("user"), StringComparison.Ordinal);
+        Assert.Contains("retaliat", answer.Citations.Single().Title, StringComparison.OrdinalIgnoreCase);
+        // The date range from the rewrite limits the sources: the EU article of March is not given.
+        Assert.DoesNotContain("steel", stub.ChatRequests[1].Message("user"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task StreamAnswerAsync_WellCited_StreamsChunksThenTheValidatedAnswer()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        stub.Reply(StubReply.Content("Tariffs on Chinese imports rose to 145% [1][8]. China replied with 125% duties [2]."));
+
+        var updates = await corpus.StreamingAnswerer.StreamAnswerAsync(Question, []).ToListAsync();
+
+        Assert.True(Assert.Single(stub.ChatRequests).Stream);
+        var chunks = updates.Where(u => !u.IsFinal).ToList();
+        Assert.True(chunks.Count > 1);
+        Assert.Equal("Tariffs on Chinese imports rose to 145% [1]. China replied with 125% duties [2].", string.Concat(chunks.Select(c => c.Text)));
+        var final = updates[^1].Final!;
+        Assert.Equal(1, updates.Count(u => u.IsFinal));
+        Assert.Equal("Tariffs on Chinese imports rose to 145% [1]. China replied with 125% duties [2].", final.Text);
+        Assert.Equal([1, 2], final.Citations.Select(c => c.Number));
+    }
+
+    [Fact]
+    public async Task StreamAnswerAsync_ServerError_EndsWithTheExtractiveAnswerAndNote()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        stub.Reply(StubReply.Status(503));
+
+        var updates = await corpus.StreamingAnswerer.StreamAnswerAsync(Question, []).ToListAsync();
+
+        await AssertFallbackAsync(corpus, Assert.Single(updates).Final!);
+    }
+
+    [Fact]
+    public async Task StreamAnswerAsync_MalformedStream_EndsWithTheExtractiveAnswerAndNote()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        stub.Reply(StubReply.Malformed());
+
+        var updates = await corpus.StreamingAnswerer.StreamAnswerAsync(Question, []).ToListAsync();
+
+        await AssertFallbackAsync(corpus, updates[^1].Final!);
+    }
+
+    [Fact]
+    public async Task StreamAnswerAsync_ExtractiveMode_YieldsTheWholeAnswerOnce()
+    {
+        await using var corpus = await TestCorpus.CreateAsync(new Dictionary<string, string?>());
+
+        var updates = await corpus.StreamingAnswerer.StreamAnswerAsync(Question, []).ToListAsync();
+
+        Assert.IsType<ExtractiveAnswerer>(corpus.StreamingAnswerer);
+        Assert.Equal(2, updates.Count);
+        Assert.Equal(updates[1].Final!.Text, updates[0].Text);
+        Assert.Contains("145%", updates[0].Text, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertFallbackAsync(TestCorpus corpus, Answer answer)
+    {
+        var extractive = await corpus.Services.GetRequiredService<ExtractiveAnswerer>().AnswerAsync(Question, []);
+        Assert.True(answer.Answered);
+        Assert.Equal(extractive.Text + "\n\n(The language model was unavailable, so this answer quotes the articles directly.)", answer.Text);
+        Assert.Equal(extractive.Citations, answer.Citations);
+    }
+
+    private static Dictionary<int, string> SourceTitles(string userMessage) =>
+        System.Text.RegularExpressions.Regex.Matches(userMessage, "<source n=\"(\\d+)\" title=\"([^\"]*)\"")
+            .ToDictionary(m => int.Parse(m.Groups[1].Value), m => m.Groups[2].Value);
+
+    /// <summary>The text of the corpus file with this title, its white space collapsed.</summary>
+    private static string ArticleText(TestCorpus corpus, string title)
+    {
+        var folder = corpus.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CorpusOptions>>().Value.Path;
+        var text = Directory.GetFiles(folder).Select(File.ReadAllText).Single(t => t.Contains($"title: \"{title}\"", StringComparison.Ordinal));
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

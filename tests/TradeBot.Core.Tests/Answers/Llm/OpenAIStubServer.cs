@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TradeBot.Core.Tests.Answers.Llm;
+
+/// <summary>
+/// A local OpenAI-compatible server on loopback: <c>POST /v1/chat/completions</c> answers with the scripted replies
+/// in order (500 when none is left), <c>POST /v1/embeddings</c> with deterministic vectors. Every request is recorded.
+/// </summary>
+internal sealed class OpenAIStubServer : IAsyncDisposable
+{
+    public const int EmbeddingDimensions = 8;
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<StubReply> _replies = new();
+
+    private OpenAIStubServer(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Served at <c>GET /files/{name}</c>, for download tests.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    public IReadOnlyList<RecordedRequest> ChatRequests => Requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).ToList();
+
+    public static async Task<OpenAIStubServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new OpenAIStubServer(app);
+        app.MapPost("/v1/chat/completions", server.ChatAsync);
+        app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
+        app.MapGet("/files/{name}", (string name) => server.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes) : Results.NotFound());
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.Endpoint = new Uri($"{address}/v1");
+        return server;
+    }
+
+    public OpenAIStubServer Reply(params StubReply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _replies.Enqueue(reply);
+        }
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        var request = await RecordAsync(context);
+        var reply = _replies.TryDequeue(out var next) ? next : StubReply.Status(500, "{\"error\":{\"message\":\"no scripted reply\"}}");
+        await reply.WriteAsync(context, request.Stream);
+    }
+
+    private async Task EmbeddingsAsync(HttpContext context)
+    {
+        var request = await RecordAsync(context);
+        var input = request.Body.GetProperty("input");
+        var texts = input.ValueKind == JsonValueKind.String ? [input.GetString()!] : input.EnumerateArray().Select(e => e.GetString()!).ToList();
+        var data = texts.Select((text, i) => new { @object = "embedding", index = i, embedding = Vector(text) }).ToList();
+        var response = new { @object = "list", data, model = request.Model, usage = new { prompt_tokens = 1, total_tokens = 1 } };
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(response), context.RequestAborted);
+    }
+
+    /// <summary>The vector the stub gives a text: its length, then the counts of a few letters.</summary>
+    public static float[] Vector(string text) =>
+        [text.Length, .. "aeiostn".Select(c => (float)text.Count(x => char.ToLowerInvariant(x) == c))];
+
+    private async Task<RecordedRequest> RecordAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var request = new RecordedRequest(context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString(), body.RootElement.Clone());
+        Requests.Enqueue(request);
+        return request;
+    }
+}
