@@ -23,7 +23,8 @@ public sealed class PassageRetrieverTests(SeedStoreFixture seeds) : IClassFixtur
         Assert.NotEmpty(result.Passages);
         Assert.Contains(result.Passages, p => p.Passage.ArticleId == SeedCorpus.UndatedFile);
         Assert.Contains(result.Passages, p => p.Passage.ArticleId == SeedCorpus.DatedFile);
-        Assert.All(result.Passages, p => Assert.Contains("tariff", p.Passage.Text, StringComparison.OrdinalIgnoreCase));
+        // "duties" is WordNet's synonym of "tariff", and counts as one.
+        Assert.All(result.Passages, p => Assert.Matches("(?i)tariff|dut(y|ies)", p.Passage.Text));
     }
 
     [Fact]
