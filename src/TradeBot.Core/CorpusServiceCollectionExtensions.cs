@@ -10,14 +10,15 @@ using TradeBot.Core.Ingestion;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
+using TradeBot.Core.Stores.Qdrant;
 
 namespace TradeBot.Core;
 
 public static class CorpusServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the corpus pipeline on the embedded store: reading and ingestion, the built-in embedder, hybrid
-    /// retrieval and the extractive answerer. <paramref name="defaultRoot"/> is the folder whose <c>corpus/</c> and
+    /// Registers the corpus pipeline: reading and ingestion, the built-in embedder, the passage store (embedded, or
+    /// Qdrant when <c>VectorStore:Provider</c> is <c>qdrant</c>), hybrid retrieval and the extractive answerer. <paramref name="defaultRoot"/> is the folder whose <c>corpus/</c> and
     /// <c>data/</c> are used when the configuration names none.
     /// </summary>
     public static IServiceCollection AddTradeNewsCorpus(this IServiceCollection services, IConfiguration configuration, string defaultRoot)
@@ -45,9 +46,21 @@ public static class CorpusServiceCollectionExtensions
         services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<SqlitePassageCollection>());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new HashingEmbeddingGenerator());
 
+        if (QdrantServiceCollectionExtensions.IsQdrantSelected(configuration))
+        {
+            services.AddSingleton<LocalTermIndex>();
+            services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<LocalTermIndex>());
+            services.AddQdrantPassageStore(configuration);
+        }
+
         services.AddSingleton<ArticleCatalog>();
         services.AddSingleton(sp => new CorpusFileReader(sp.GetRequiredService<IOptions<CorpusReaderOptions>>().Value));
-        services.AddSingleton<CorpusSynchronizer>();
+        services.AddSingleton(sp => new CorpusSynchronizer(
+            sp.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>(),
+            sp.GetRequiredService<ArticleCatalog>(),
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredService<CorpusFileReader>(),
+            sp.GetService<LocalTermIndex>()));
         services.AddSingleton<CorpusIngestion>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<Microsoft.SemanticKernel.Data.ITextSearch<PassageRecord>, PassageTextSearch>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Articles;
 using TradeBot.Core.Stores;
+using TradeBot.Core.Stores.Embedded;
 
 namespace TradeBot.Core.Ingestion;
 
@@ -11,13 +12,14 @@ namespace TradeBot.Core.Ingestion;
 /// upsert, record. Unchanged files are not read; unchanged articles are not written; an article that changed
 /// replaces its passages; an article gone from a synced folder leaves the store. Passages are written before the
 /// catalog records them, so a run that is killed midway is completed by the next one, with no duplicates (passage
-/// ids are deterministic).
+/// ids are deterministic). With a remote store, <paramref name="termIndex"/> keeps the passages' terms locally too.
 /// </summary>
 public sealed class CorpusSynchronizer(
     VectorStoreCollection<Guid, PassageRecord> passages,
     ArticleCatalog catalog,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
-    CorpusFileReader reader)
+    CorpusFileReader reader,
+    LocalTermIndex? termIndex = null)
 {
     private const int BatchSize = 256;
 
@@ -208,7 +210,11 @@ public sealed class CorpusSynchronizer(
             .Where(e => previousCounts.GetValueOrDefault(e.Id) > e.PassageCount)
             .SelectMany(e => Enumerable.Range(e.PassageCount, previousCounts[e.Id] - e.PassageCount).Select(i => PassageIds.For(e.Id, i)))
             .ToList();
-        await passages.DeleteAsync(stale, cancellationToken).ConfigureAwait(false);
+        await DeletePassagesAsync(stale, cancellationToken).ConfigureAwait(false);
+        if (termIndex is not null)
+        {
+            await termIndex.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
+        }
         await catalog.UpsertAsync(entries, cancellationToken).ConfigureAwait(false);
 
         run.Report.Passages += records.Count;
@@ -238,8 +244,21 @@ public sealed class CorpusSynchronizer(
 
     private async Task RemoveArticleAsync(string id, int passageCount, CancellationToken cancellationToken)
     {
-        await passages.DeleteAsync(Enumerable.Range(0, passageCount).Select(i => PassageIds.For(id, i)), cancellationToken).ConfigureAwait(false);
+        await DeletePassagesAsync(Enumerable.Range(0, passageCount).Select(i => PassageIds.For(id, i)).ToList(), cancellationToken).ConfigureAwait(false);
         await catalog.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeletePassagesAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await passages.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
+        if (termIndex is not null)
+        {
+            await termIndex.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static float[] Mean(IReadOnlyList<ReadOnlyMemory<float>> vectors)

@@ -28,6 +28,8 @@ internal sealed class CorpusHost : IDisposable
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    public IServiceProvider Services => _services;
+
     public CorpusSynchronizer Synchronizer => _services.GetRequiredService<CorpusSynchronizer>();
 
     public SqlitePassageCollection Passages => _services.GetRequiredService<SqlitePassageCollection>();

@@ -240,24 +240,28 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
             }
         }
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM passages";
-        var count = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        command.CommandText = "SELECT term, doc FROM passage_vocabulary";
-        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                frequencies[reader.GetString(0)] = reader.GetInt32(1);
-            }
-        }
-        var statistics = new TermStatistics(count, frequencies);
+        var statistics = await ReadTermStatisticsAsync(connection, "passages", "passage_vocabulary", cancellationToken).ConfigureAwait(false);
         lock (_cacheLock)
         {
             _termStatistics = statistics;
         }
         return statistics;
+    }
+
+    /// <summary>Passage count and the document frequency of every term, from an FTS5 vocabulary table.</summary>
+    internal static async Task<TermStatistics> ReadTermStatisticsAsync(SqliteConnection connection, string passageTable, string vocabularyTable, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {passageTable}";
+        var count = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        command.CommandText = $"SELECT term, doc FROM {vocabularyTable}";
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            frequencies[reader.GetString(0)] = reader.GetInt32(1);
+        }
+        return new TermStatistics(count, frequencies);
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
