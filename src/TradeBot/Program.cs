@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using TradeBot.Cli;
 
 var root = new RootCommand("TradeBot: answers questions about trade news from a corpus of articles, citing its sources.")
@@ -11,4 +12,16 @@ var root = new RootCommand("TradeBot: answers questions about trade news from a 
     EvalCommand.Create(),
 };
 root.SetAction((parse, cancellationToken) => ChatCommand.RunAsync(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data), cancellationToken));
-return await root.Parse(args).InvokeAsync(cancellationToken: default);
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OptionsValidationException ex)
+{
+    // A setting the user can fix: say which, without a stack trace.
+    foreach (var failure in ex.Failures)
+    {
+        await Console.Error.WriteLineAsync($"configuration error: {failure}");
+    }
+    return ExitCodes.InvalidInput;
+}

@@ -134,7 +134,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var passages = new Dictionary<string, Stores.PassageRecord>(StringComparer.Ordinal);
         string Markers(Claim claim)
         {
-            var markers = new StringBuilder();
+            var claimNumbers = new SortedSet<int>();
             foreach (var support in claim.Support)
             {
                 var id = support.Passage.ArticleId;
@@ -149,9 +149,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 {
                     quotes[id].Add(support.Text);
                 }
-                markers.Append('[').Append(n).Append(']');
+                claimNumbers.Add(n);
             }
-            return markers.ToString();
+            return string.Concat(claimNumbers.Select(n => $"[{n}]"));
         }
 
         var text = new StringBuilder();

@@ -29,7 +29,8 @@ public static partial class SentenceSplitter
         foreach (Match boundary in BoundaryPattern().Matches(text))
         {
             var end = boundary.Index + boundary.Groups["end"].Length;
-            if (boundary.Groups["para"].Success || !IsAbbreviationBefore(text, boundary.Index))
+            var paragraphBreak = boundary.Groups["para"].Success || boundary.ValueSpan.Count('\n') >= 2;
+            if (paragraphBreak || !IsAbbreviationBefore(text, boundary.Index))
             {
                 Add(text, start, end, sentences);
                 start = boundary.Index + boundary.Length;

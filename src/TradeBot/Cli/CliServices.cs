@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TradeBot.Core;
 
 namespace TradeBot.Cli;
@@ -29,6 +30,9 @@ internal static class CliServices
         services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
         services.AddTradeNewsModels(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        // What a host does at start: every option registered with ValidateOnStart is checked now, not on first use.
+        provider.GetService<IStartupValidator>()?.Validate();
+        return provider;
     }
 }

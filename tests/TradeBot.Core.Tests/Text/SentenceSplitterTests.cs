@@ -21,6 +21,14 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void Split_AbbreviationEndingAParagraph_SplitsAtTheParagraphBreak()
+    {
+        var sentences = Texts("Beijing wants a deal with the U.S.\n\n“I am confident,” he said.");
+
+        Assert.Equal(["Beijing wants a deal with the U.S.", "“I am confident,” he said."], sentences);
+    }
+
+    [Fact]
     public void Split_TitleMr_StaysInOneSentence()
     {
         var sentences = Texts("Mr. Bessent spoke to reporters. He was upbeat.");
