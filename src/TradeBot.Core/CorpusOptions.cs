@@ -9,6 +9,4 @@ public sealed class CorpusOptions
 
     /// <summary>The folder for the embedded store and other local state. Default: <c>data/</c> of the repository.</summary>
     public string DataPath { get; set; } = string.Empty;
-
-    public string DatabasePath => System.IO.Path.Combine(DataPath, "tradebot.db");
 }

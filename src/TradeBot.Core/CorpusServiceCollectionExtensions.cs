@@ -39,14 +39,19 @@ public static class CorpusServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<CorpusReaderOptions>().Bind(configuration.GetSection("Corpus:Reader"));
 
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DatabasePath));
+        var useQdrant = QdrantServiceCollectionExtensions.IsQdrantSelected(configuration);
+        // The catalog says what a store holds, so each store has its own: switching store re-ingests into it.
+        var databaseFile = useQdrant
+            ? $"catalog-qdrant-{configuration[$"{QdrantOptions.SectionName}:CollectionName"] ?? new QdrantOptions().CollectionName}.db"
+            : "tradebot.db";
+        services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, databaseFile)));
         services.AddSingleton<SqlitePassageCollection>(sp => new SqlitePassageCollection(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
         services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
         services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<SqlitePassageCollection>());
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new HashingEmbeddingGenerator());
 
-        if (QdrantServiceCollectionExtensions.IsQdrantSelected(configuration))
+        if (useQdrant)
         {
             services.AddSingleton<LocalTermIndex>();
             services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<LocalTermIndex>());

@@ -7,7 +7,10 @@ using TradeBot.Core.Tests.TestSupport;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant;
 
-/// <summary>The whole pipeline with <c>VectorStore:Provider=qdrant</c>, against the spec-checking stand-in: ingest, re-ingest, answer.</summary>
+/// <summary>
+/// The whole pipeline with <c>VectorStore:Provider=qdrant</c>, against the spec-checking stand-in: ingest into Qdrant
+/// after the embedded store already holds the corpus, re-ingest, answer.
+/// </summary>
 public sealed class QdrantPipelineTests
 {
     [Fact]
@@ -16,8 +19,9 @@ public sealed class QdrantPipelineTests
         await using var standIn = await QdrantStandIn.StartAsync();
         using var temp = new TempFolder();
         var corpus = SeedCorpus.CopyTo(temp);
-        using var embedded = new CorpusHost(temp.Combine("embedded"));
-        using var qdrant = new CorpusHost(temp.Combine("qdrant"), new Dictionary<string, string?>
+        // One data folder for both, as when a user switches the provider: each store keeps its own catalog.
+        using var embedded = new CorpusHost(temp.Path);
+        using var qdrant = new CorpusHost(temp.Path, new Dictionary<string, string?>
         {
             ["VectorStore:Provider"] = "qdrant",
             ["VectorStore:Qdrant:Endpoint"] = standIn.Endpoint.ToString(),
