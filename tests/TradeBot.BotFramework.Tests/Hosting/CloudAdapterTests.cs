@@ -8,33 +8,18 @@ using TradeBot.BotFramework.Tests.Infrastructure;
 namespace TradeBot.BotFramework.Tests.Hosting;
 
 /// <summary>The adapter on a real Kestrel server, replying to a recording connector on loopback.</summary>
-public sealed class CloudAdapterTests : IAsyncLifetime
+public sealed class CloudAdapterTests : BotAndConnectorTest
 {
-    private TestConnector _connector = null!;
-    private BotTestServer _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await TestConnector.StartAsync();
-        _bot = await BotTestServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task ProcessAsync_Message_AcknowledgesWithEmptyBodyAndRepliesThroughConnector()
     {
-        var inbound = TestActivities.Message(_connector.ServiceUrl, "steel tariffs?", conversationId: "19:abc@thread.tacv2;messageid=1");
+        var inbound = TestActivities.Message(Connector.ServiceUrl, "steel tariffs?", conversationId: "19:abc@thread.tacv2;messageid=1");
 
-        using var response = await _bot.PostAsync(inbound);
+        using var response = await Bot.PostAsync(inbound);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
-        var reply = await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message));
+        var reply = await Connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message));
         Assert.Equal("POST", reply.Method);
         Assert.Equal($"/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1/activities/{inbound.Id}", reply.Path);
         Assert.Equal("echo: steel tariffs?", reply.Activity.Text);
@@ -47,28 +32,28 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_Message_SendsTypingBeforeTheReply()
     {
-        await _bot.PostAsync(TestActivities.Message(_connector.ServiceUrl, "hello"));
+        await Bot.PostAsync(TestActivities.Message(Connector.ServiceUrl, "hello"));
 
-        await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message));
-        var types = _connector.Requests.Select(r => r.Activity.Type).ToList();
+        await Connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message));
+        var types = Connector.Requests.Select(r => r.Activity.Type).ToList();
         Assert.Equal([ActivityTypes.Typing, ActivityTypes.Message], types);
     }
 
     [Fact]
     public async Task ProcessAsync_ExpectReplies_ReturnsRepliesInBodyAndSendsNothing()
     {
-        var replies = await _bot.PostExpectingRepliesAsync(TestActivities.Message(_connector.ServiceUrl, "hi"));
+        var replies = await Bot.PostExpectingRepliesAsync(TestActivities.Message(Connector.ServiceUrl, "hi"));
 
         Assert.Equal([ActivityTypes.Typing, ActivityTypes.Message], replies.Activities.Select(a => a.Type));
         Assert.Equal("echo: hi", replies.Activities[1].Text);
         await Task.Delay(300);
-        Assert.Equal(0, _connector.Calls);
+        Assert.Equal(0, Connector.Calls);
     }
 
     [Fact]
     public async Task ProcessAsync_ExpectRepliesWithoutServiceUrl_IsAccepted()
     {
-        var replies = await _bot.PostExpectingRepliesAsync(TestActivities.Message(serviceUrl: null, "hi"));
+        var replies = await Bot.PostExpectingRepliesAsync(TestActivities.Message(serviceUrl: null, "hi"));
 
         Assert.Equal("echo: hi", replies.Activities.Last().Text);
     }
@@ -76,10 +61,10 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_ConversationUpdateWithUser_WelcomesTheUserNotTheBot()
     {
-        var update = TestActivities.Of(ActivityTypes.ConversationUpdate, _connector.ServiceUrl);
+        var update = TestActivities.Of(ActivityTypes.ConversationUpdate, Connector.ServiceUrl);
         update.MembersAdded = [new ChannelAccount("28:bot"), new ChannelAccount("29:user-1")];
 
-        var replies = await _bot.PostExpectingRepliesAsync(update);
+        var replies = await Bot.PostExpectingRepliesAsync(update);
 
         Assert.Equal(["welcome 29:user-1"], replies.Activities.Select(a => a.Text));
     }
@@ -87,10 +72,10 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_KnownInvoke_ReturnsInvokeResponseStatusAndBody()
     {
-        var invoke = TestActivities.Of(ActivityTypes.Invoke, _connector.ServiceUrl);
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, Connector.ServiceUrl);
         invoke.Name = TestBot.OkInvokeName;
 
-        using var response = await _bot.PostAsync(invoke);
+        using var response = await Bot.PostAsync(invoke);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ok").GetBoolean());
@@ -99,10 +84,10 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_UnhandledInvoke_Returns501()
     {
-        var invoke = TestActivities.Of(ActivityTypes.Invoke, _connector.ServiceUrl);
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, Connector.ServiceUrl);
         invoke.Name = "adaptiveCard/action";
 
-        using var response = await _bot.PostAsync(invoke);
+        using var response = await Bot.PostAsync(invoke);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -110,10 +95,10 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_InvokeExpectingReplies_PutsInvokeResponseActivityInBody()
     {
-        var invoke = TestActivities.Of(ActivityTypes.Invoke, _connector.ServiceUrl);
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, Connector.ServiceUrl);
         invoke.Name = TestBot.OkInvokeName;
 
-        var replies = await _bot.PostExpectingRepliesAsync(invoke);
+        var replies = await Bot.PostExpectingRepliesAsync(invoke);
 
         var invokeResponse = Assert.Single(replies.Activities);
         Assert.Equal(ActivityTypes.InvokeResponse, invokeResponse.Type);
@@ -133,12 +118,12 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     [InlineData("someFutureType")]
     public async Task ProcessAsync_OtherActivityTypes_AcknowledgedWithoutReply(string type)
     {
-        var activity = TestActivities.Of(type, _connector.ServiceUrl);
+        var activity = TestActivities.Of(type, Connector.ServiceUrl);
         activity.Name = type == ActivityTypes.Event ? "webchat/join" : null;
         activity.Action = type == ActivityTypes.InstallationUpdate ? "add" : null;
 
-        using var acknowledged = await _bot.PostAsync(TestActivities.Of(type, _connector.ServiceUrl));
-        var replies = await _bot.PostExpectingRepliesAsync(activity);
+        using var acknowledged = await Bot.PostAsync(TestActivities.Of(type, Connector.ServiceUrl));
+        var replies = await Bot.PostExpectingRepliesAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         Assert.Empty(replies.Activities);
@@ -147,13 +132,13 @@ public sealed class CloudAdapterTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_BotThrows_UserGetsApologyAndServerGoesOn()
     {
-        using var failing = await _bot.PostAsync(TestActivities.Message(_connector.ServiceUrl, "throw", conversationId: "c-fail"));
-        var apology = await _connector.WaitForAsync(r => r.Activity.Conversation?.Id == "c-fail");
-        var next = await _bot.PostExpectingRepliesAsync(TestActivities.Message(_connector.ServiceUrl, "still there?"));
+        using var failing = await Bot.PostAsync(TestActivities.Message(Connector.ServiceUrl, "throw", conversationId: "c-fail"));
+        var apology = await Connector.WaitForAsync(r => r.Activity.Conversation?.Id == "c-fail");
+        var next = await Bot.PostExpectingRepliesAsync(TestActivities.Message(Connector.ServiceUrl, "still there?"));
 
         Assert.Equal(HttpStatusCode.OK, failing.StatusCode);
         Assert.Equal(TurnRunner.ApologyText, apology.Activity.Text);
         Assert.Equal("echo: still there?", next.Activities.Last().Text);
-        Assert.Contains(_bot.Logs.Entries, e => e.EventId == 1001 && e.Exception is InvalidOperationException);
+        Assert.Contains(Bot.Logs.Entries, e => e.EventId == 1001 && e.Exception is InvalidOperationException);
     }
 }
