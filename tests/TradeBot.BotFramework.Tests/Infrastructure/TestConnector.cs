@@ -74,17 +74,18 @@ internal sealed class TestConnector : IAsyncDisposable
         var activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, ActivitySerializer.Options) ?? new Activity();
         var call = Interlocked.Increment(ref _calls);
         var status = Respond(call);
+        var id = $"reply-{call}";
         if (status < 300)
         {
             _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
-                context.Request.Headers.Authorization.FirstOrDefault(), activity));
+                context.Request.Headers.Authorization.FirstOrDefault(), activity, id));
             _arrived.Release();
         }
 
         context.Response.StatusCode = status;
         if (status < 300)
         {
-            await context.Response.WriteAsJsonAsync(new { id = $"reply-{call}" });
+            await context.Response.WriteAsJsonAsync(new { id });
         }
     }
 }
