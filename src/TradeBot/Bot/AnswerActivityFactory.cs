@@ -6,14 +6,17 @@ using TradeBot.Teams;
 namespace TradeBot.Bot;
 
 /// <summary>
-/// Turns an <see cref="Answer"/> into the reply for the inbound activity's channel: Markdown with <c>[n]</c> markers and
-/// a source list everywhere, the schema.org citation entity, suggested follow-ups, and the Teams extras in Teams.
+/// Turns an <see cref="Answer"/> into the replies for the inbound activity's channel: the answer (Markdown with
+/// <c>[n]</c> markers and a source list, the schema.org citation entity, and in Teams the feedback buttons), then the
+/// suggested follow-ups as a short message of their own. Kept apart because clients such as the Agents Playground show
+/// a message that carries suggested actions as plain text, without Markdown or citations.
 /// </summary>
 internal static class AnswerActivityFactory
 {
     public const int MaxSuggestedActions = 3;
+    public const string FollowUpText = "You could also ask:";
 
-    public static Activity Create(Activity inbound, Answer answer)
+    public static IReadOnlyList<Activity> Create(Activity inbound, Answer answer)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(answer);
@@ -26,24 +29,26 @@ internal static class AnswerActivityFactory
         var reply = inbound.CreateReply(text);
         reply.TextFormat = TextFormatTypes.Markdown;
         reply.Entities = [AIMessageEntity.Create(answer.Citations.Select(TeamsCitations.ToMessageCitation))];
-        if (answer.SuggestedQuestions.Count > 0)
-        {
-            reply.SuggestedActions = SuggestedQuestions(inbound, answer.SuggestedQuestions);
-        }
-
         if (string.Equals(inbound.ChannelId, Channels.Msteams, StringComparison.Ordinal))
         {
             reply.ChannelData = TeamsChannelData.FeedbackLoopEnabled();
         }
 
-        return reply;
+        return answer.SuggestedQuestions.Count > 0 ? [reply, SuggestedQuestions(inbound, FollowUpText, answer.SuggestedQuestions)] : [reply];
     }
 
-    public static SuggestedActions SuggestedQuestions(Activity inbound, IEnumerable<string> questions) => new()
+    /// <summary>A short message whose suggested actions (<c>imBack</c>) ask one of <paramref name="questions"/>.</summary>
+    public static Activity SuggestedQuestions(Activity inbound, string text, IEnumerable<string> questions)
     {
-        To = inbound.From?.Id is { } userId ? [userId] : null,
-        Actions = [.. questions.Take(MaxSuggestedActions).Select(CardAction.CreateImBack)],
-    };
+        ArgumentNullException.ThrowIfNull(inbound);
+        var message = inbound.CreateReply(text);
+        message.SuggestedActions = new SuggestedActions
+        {
+            To = inbound.From?.Id is { } userId ? [userId] : null,
+            Actions = [.. questions.Take(MaxSuggestedActions).Select(CardAction.CreateImBack)],
+        };
+        return message;
+    }
 
     private static bool IsWebChat(string? channelId) =>
         string.Equals(channelId, Channels.Webchat, StringComparison.Ordinal) || string.Equals(channelId, Channels.Directline, StringComparison.Ordinal);

@@ -165,8 +165,13 @@ internal sealed class TradeNewsBot(
 
         memory.Remember(key, new ConversationTurn(question, answer));
         TradeNewsBotLog.Answered(logger, activity.Conversation?.Id, answer.Answered, answer.Citations.Count, history.Count);
-        var sent = await turnContext.SendActivityAsync(AnswerActivityFactory.Create(activity, answer), cancellationToken);
+        var replies = AnswerActivityFactory.Create(activity, answer);
+        var sent = await turnContext.SendActivityAsync(replies[0], cancellationToken);
         sentAnswers.Record(sent.Id, question);
+        foreach (var followUp in replies.Skip(1))
+        {
+            await turnContext.SendActivityAsync(followUp, cancellationToken);
+        }
     }
 
     private async Task WelcomeAsync(ITurnContext turnContext, string key, ChannelAccount? user, CancellationToken cancellationToken)
@@ -180,13 +185,13 @@ internal sealed class TradeNewsBot(
         var summary = await corpus.GetSummaryAsync(cancellationToken);
         var welcome = activity.CreateReply(WelcomeMessage.Create(user?.Name, summary));
         welcome.TextFormat = TextFormatTypes.Markdown;
+        await turnContext.SendActivityAsync(welcome, cancellationToken);
         var examples = WelcomeMessage.Examples(summary);
         if (examples.Count > 0)
         {
-            welcome.SuggestedActions = AnswerActivityFactory.SuggestedQuestions(activity, examples);
+            await turnContext.SendActivityAsync(AnswerActivityFactory.SuggestedQuestions(activity, WelcomeMessage.ExamplesPrompt, examples), cancellationToken);
         }
 
-        await turnContext.SendActivityAsync(welcome, cancellationToken);
         TradeNewsBotLog.Welcomed(logger, key);
     }
 

@@ -8,6 +8,7 @@ namespace TradeBot.Bot;
 internal static class WelcomeMessage
 {
     public const int ExampleCount = 3;
+    public const string ExamplesPrompt = "Pick one to start:";
 
     public static string Create(string? userName, CorpusSummary summary)
     {
