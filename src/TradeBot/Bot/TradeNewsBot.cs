@@ -212,9 +212,18 @@ internal sealed class TradeNewsBot(
                 feedback.RatedActivityId,
                 feedback.Reaction,
                 feedback.Comment,
-                sentAnswers.QuestionFor(feedback.RatedActivityId)),
+                QuestionRated(activity, feedback)),
             cancellationToken);
     }
+
+    /// <summary>
+    /// The question of the rated answer. Teams names the rated message in <c>replyToId</c>; clients that leave it out
+    /// (the Agents Playground does) rate, in practice, the latest answer of the conversation.
+    /// </summary>
+    private string? QuestionRated(Activity activity, FeedbackSubmission feedback) =>
+        string.IsNullOrEmpty(feedback.RatedActivityId)
+            ? memory.Recall(ConversationKey(activity)) is { Count: > 0 } turns ? turns[^1].Question : null
+            : sentAnswers.QuestionFor(feedback.RatedActivityId);
 
     private static string? QuestionFromValue(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty("question", out var question)

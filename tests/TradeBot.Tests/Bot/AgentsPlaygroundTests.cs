@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TradeBot.Bot;
 using TradeBot.BotFramework.Schema;
 
 namespace TradeBot.Tests.Bot;
@@ -46,6 +48,31 @@ public sealed class AgentsPlaygroundTests
             var card = page.Locator(".fai-PreviewSurface");
             await Assertions.Expect(card.GetByText(FakeQuestionAnswerer.EvDuties.Quote[..60]).First).ToBeVisibleAsync();
             await Assertions.Expect(card.GetByText(FakeQuestionAnswerer.EvDuties.Title).First).ToBeVisibleAsync();
+
+            if (channelId == Channels.Msteams)
+            {
+                // Teams' feedback buttons: the vote and its comment reach the feedback store.
+                await page.GetByRole(AriaRole.Button, new() { Name = "Like" }).First.ClickAsync();
+                var dialog = page.GetByRole(AriaRole.Dialog);
+                await dialog.GetByRole(AriaRole.Textbox).FillAsync("Clear and well sourced");
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+                var feedback = await WaitForFeedbackAsync(bot);
+                Assert.Equal(("like", "Clear and well sourced", Question), (feedback.Reaction, feedback.Comment, feedback.Question));
+                await Assertions.Expect(dialog.GetByText("Thank you!")).ToBeVisibleAsync();
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).Last.ClickAsync();
+                await Assertions.Expect(dialog).ToHaveCountAsync(0);
+            }
+            else
+            {
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Like" })).ToHaveCountAsync(0);
+            }
+
+            // A suggested follow-up is asked with the earlier turn as history.
+            await page.GetByRole(AriaRole.Button, new() { Name = "What did China do in response?" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Paragraph).Filter(new() { HasTextString = "The EU imposed provisional duties" })).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+            var followUp = bot.Answerer.Calls[^1];
+            Assert.Equal("What did China do in response?", followUp.Question);
+            Assert.Equal(Question, Assert.Single(followUp.History).Question);
         }
         catch
         {
@@ -57,5 +84,22 @@ public sealed class AgentsPlaygroundTests
             // Left in the temp folder to look at what the Playground showed.
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"tradebot-playground-{channelId}.png"), FullPage = true });
         }
+    }
+
+    private static async Task<FeedbackRecord> WaitForFeedbackAsync(TradeBotTestHost bot)
+    {
+        var store = bot.Services.GetRequiredService<IFeedbackStore>();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var records = await store.ReadAllAsync();
+            if (records.Count > 0)
+            {
+                return records[0];
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("No feedback reached the store.");
     }
 }
