@@ -24,6 +24,7 @@ internal sealed class TurnRunner(ILogger<TurnRunner> logger)
         }
         catch (Exception exception)
         {
+            // The turn boundary: whatever the bot throws, the server answers and goes on serving.
             HostingLog.TurnFailed(logger, activity.Type, activity.Conversation?.Id, exception);
             if (activity.IsType(ActivityTypes.Message))
             {

@@ -144,6 +144,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAsync_EmulatorV1Token_Accepted()
+    {
+        var activity = TestActivities.Message(_connector.ServiceUrl, "hello", channelId: Channels.Emulator);
+        var token = _openId.CreateToken(
+            new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = AppId },
+            "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/",
+            AppId);
+
+        using var response = await _bot.PostAsync(activity, token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ProcessAsync_EmulatorTokenForAnotherApp_Returns401()
     {
         var activity = TestActivities.Message(_connector.ServiceUrl, "hello", channelId: Channels.Emulator);
