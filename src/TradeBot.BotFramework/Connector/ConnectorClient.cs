@@ -36,17 +36,10 @@ internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProv
         var url = new Uri(serviceUri.AbsoluteUri.TrimEnd('/') + "/" + path);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
-            {
-                Content = JsonContent.Create(activity, options: ActivitySerializer.Options),
-            };
-            request.Headers.TryAddWithoutValidation("x-ms-conversation-id", conversationId);
-            if (withToken && await tokenProvider.GetTokenAsync(cancellationToken) is { } token)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            using var response = await httpClient.SendAsync(request, cancellationToken);
+            var first = await PostAsync(url, activity, conversationId, withToken, forceRefresh: false, cancellationToken);
+            using var response = first.StatusCode == HttpStatusCode.Unauthorized && withToken
+                ? await RetryWithFreshTokenAsync(first, url, activity, conversationId, cancellationToken)
+                : first;
             if (!response.IsSuccessStatusCode)
             {
                 var operationId = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
@@ -62,6 +55,28 @@ internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProv
             ConnectorLog.Failed(logger, activity.Type, serviceUri.Host, exception);
             return new ResourceResponse();
         }
+    }
+
+    // A cached token the channel no longer accepts: fetch a fresh one and try once more.
+    private async Task<HttpResponseMessage> RetryWithFreshTokenAsync(HttpResponseMessage refused, Uri url, Activity activity, string conversationId, CancellationToken cancellationToken)
+    {
+        refused.Dispose();
+        return await PostAsync(url, activity, conversationId, withToken: true, forceRefresh: true, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(Uri url, Activity activity, string conversationId, bool withToken, bool forceRefresh, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = JsonContent.Create(activity, options: ActivitySerializer.Options),
+        };
+        request.Headers.TryAddWithoutValidation("x-ms-conversation-id", conversationId);
+        if (withToken && await tokenProvider.GetTokenAsync(forceRefresh, cancellationToken) is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await httpClient.SendAsync(request, cancellationToken);
     }
 
     private static async Task<ResourceResponse> ReadResourceResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -11,21 +11,21 @@ namespace TradeBot.BotFramework.Connector;
 /// </summary>
 internal sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
 {
-    private readonly Lazy<Func<CancellationToken, Task<string>>>? _acquire;
+    private readonly Lazy<Func<bool, CancellationToken, Task<string>>>? _acquire;
 
     public MsalConnectorTokenProvider(IOptions<BotCredentialsOptions> credentials, IOptions<BotFrameworkOptions> options)
     {
         var value = credentials.Value;
         if (value.IsAuthenticationEnabled)
         {
-            _acquire = new Lazy<Func<CancellationToken, Task<string>>>(() => Create(value, options.Value));
+            _acquire = new Lazy<Func<bool, CancellationToken, Task<string>>>(() => Create(value, options.Value));
         }
     }
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken) =>
-        _acquire is null ? null : await _acquire.Value(cancellationToken);
+    public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        _acquire is null ? null : await _acquire.Value(forceRefresh, cancellationToken);
 
-    private static Func<CancellationToken, Task<string>> Create(BotCredentialsOptions credentials, BotFrameworkOptions options)
+    private static Func<bool, CancellationToken, Task<string>> Create(BotCredentialsOptions credentials, BotFrameworkOptions options)
     {
         if (string.Equals(credentials.MicrosoftAppType, BotCredentialsOptions.UserAssignedMsi, StringComparison.OrdinalIgnoreCase))
         {
@@ -33,7 +33,7 @@ internal sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
                 .Create(ManagedIdentityId.WithUserAssignedClientId(credentials.MicrosoftAppId!))
                 .Build();
             var resource = options.ConnectorScope.Replace("/.default", string.Empty, StringComparison.Ordinal);
-            return async ct => (await identity.AcquireTokenForManagedIdentity(resource).ExecuteAsync(ct)).AccessToken;
+            return async (refresh, ct) => (await identity.AcquireTokenForManagedIdentity(resource).WithForceRefresh(refresh).ExecuteAsync(ct)).AccessToken;
         }
 
         var tenant = string.Equals(credentials.MicrosoftAppType, BotCredentialsOptions.MultiTenant, StringComparison.OrdinalIgnoreCase)
@@ -45,6 +45,6 @@ internal sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
             .WithAuthority($"{options.AuthorityHost.TrimEnd('/')}/{tenant}")
             .Build();
         string[] scopes = [options.ConnectorScope];
-        return async ct => (await application.AcquireTokenForClient(scopes).ExecuteAsync(ct)).AccessToken;
+        return async (refresh, ct) => (await application.AcquireTokenForClient(scopes).WithForceRefresh(refresh).ExecuteAsync(ct)).AccessToken;
     }
 }

@@ -51,6 +51,21 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAsync_ConnectorRefusesCachedToken_RetriesOnceWithFreshToken()
+    {
+        _connector.Respond = call => call == 1 ? 401 : 201;
+        var activity = TestActivities.Message(_connector.ServiceUrl, "hello");
+
+        using var response = await _bot.PostAsync(activity, ChannelToken(activity.ServiceUrl!));
+
+        var reply = await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message));
+        var typing = await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Typing));
+        Assert.Equal($"Bearer {FakeConnectorTokenProvider.RefreshedToken}", typing.Authorization);
+        Assert.Equal($"Bearer {FakeConnectorTokenProvider.Token}", reply.Authorization);
+        Assert.Equal(3, _connector.Calls);
+    }
+
+    [Fact]
     public async Task ProcessAsync_MissingToken_Returns401()
     {
         using var response = await _bot.PostAsync(TestActivities.Message(_connector.ServiceUrl, "hello"));

@@ -6,6 +6,8 @@ namespace TradeBot.BotFramework.Tests.Infrastructure;
 internal sealed class FakeConnectorTokenProvider : IConnectorTokenProvider
 {
     public const string Token = "outbound-token-4f1c9e";
+    public const string RefreshedToken = "outbound-token-refreshed-77aa01";
 
-    public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(Token);
+    public Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(forceRefresh ? RefreshedToken : Token);
 }
