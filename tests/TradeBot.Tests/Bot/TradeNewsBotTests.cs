@@ -94,6 +94,29 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_SlowAnswer_KeepsTypingUntilTheAnswerIsReady()
+    {
+        _host.Answerer.Delay = TimeSpan.FromSeconds(3.5);
+
+        await _host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question));
+
+        await _connector.WaitForAsync(r => r.Activity.Text == AnswerActivityFactory.FollowUpText);
+        var types = _connector.Requests.Select(r => r.Activity.Type).ToList();
+        var answerAt = types.IndexOf(ActivityTypes.Message);
+        Assert.Equal([ActivityTypes.Typing, ActivityTypes.Typing], types[..answerAt]);
+        Assert.DoesNotContain(ActivityTypes.Typing, types[answerAt..]);
+    }
+
+    [Fact]
+    public async Task StartAsync_InvalidBotSettings_FailsNamingTheSetting()
+    {
+        var exception = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TradeBotTestHost.StartAsync(settings: new Dictionary<string, string?> { ["TradeNewsBot:MaxQuestionLength"] = "0" }));
+
+        Assert.Contains("TradeNewsBot:MaxQuestionLength", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Message_InChannelWithoutMention_IsIgnored()
     {
         var replies = await _host.PostExpectingRepliesAsync(TeamsActivities.InChannel(TestActivities.Message(null, Question), mentionBot: false));
