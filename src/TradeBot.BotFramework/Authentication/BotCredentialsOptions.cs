@@ -10,8 +10,17 @@ public sealed class BotCredentialsOptions
     public const string MultiTenant = "MultiTenant";
     public const string UserAssignedMsi = "UserAssignedMSI";
 
-    /// <summary><c>SingleTenant</c> (the default: new Azure Bot registrations are single-tenant), <c>MultiTenant</c> or <c>UserAssignedMSI</c>.</summary>
-    public string MicrosoftAppType { get; set; } = SingleTenant;
+    private string _microsoftAppType = SingleTenant;
+
+    /// <summary>
+    /// <c>SingleTenant</c> (the default: new Azure Bot registrations are single-tenant), <c>MultiTenant</c> or
+    /// <c>UserAssignedMSI</c>. Empty, as in the Azure Bot templates' appsettings.json, means the default.
+    /// </summary>
+    public string MicrosoftAppType
+    {
+        get => _microsoftAppType;
+        set => _microsoftAppType = string.IsNullOrWhiteSpace(value) ? SingleTenant : value.Trim();
+    }
 
     public string? MicrosoftAppId { get; set; }
 

@@ -50,6 +50,18 @@ public sealed class AnonymousAccessTests
         Assert.Contains(bot.Logs.Entries, e => e.EventId == 1102 && e.Message.Contains("only on loopback", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task StartAsync_EmptyAzureBotSettings_StartsWithoutAuthentication()
+    {
+        var empty = new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" }
+            .ToDictionary(key => key, _ => (string?)string.Empty);
+
+        await using var bot = await BotTestServer.StartAsync(empty);
+
+        var replies = await bot.PostExpectingRepliesAsync(TestActivities.Message(null, "hi"));
+        Assert.Equal("echo: hi", replies.Activities.Last().Text);
+    }
+
     [Theory]
     [InlineData("MicrosoftAppPassword", "MicrosoftAppId=8a4c2f0e-3b1d-4e5f-9a6b-7c8d9e0f1a2b;MicrosoftAppTenantId=t")]
     [InlineData("MicrosoftAppTenantId", "MicrosoftAppId=8a4c2f0e-3b1d-4e5f-9a6b-7c8d9e0f1a2b;MicrosoftAppPassword=p")]
