@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace TradeBot.BotFramework.Authentication;
+
+internal static partial class AuthenticationLog
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Bearer token rejected: {Reason} ({ExceptionType})")]
+    public static partial void TokenRejected(ILogger logger, string reason, string? exceptionType);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "OpenID metadata at {MetadataUrl} could not be read")]
+    public static partial void MetadataUnavailable(ILogger logger, string metadataUrl, Exception exception);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Bot authentication is disabled: no MicrosoftAppId is configured. Anonymous requests to /api/messages are accepted {Scope}. Set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId before exposing the bot.")]
+    public static partial void AuthenticationDisabled(ILogger logger, string scope);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Bot authentication enabled for app id {AppId} ({AppType})")]
+    public static partial void AuthenticationEnabled(ILogger logger, string appId, string appType);
+}

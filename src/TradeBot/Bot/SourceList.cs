@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+using TradeBot.Core.Answers;
+
+namespace TradeBot.Bot;
+
+/// <summary>Markdown for the sources an answer cites: one line per citation with title (linked), outlet and date.</summary>
+internal static class SourceList
+{
+    public static string ToMarkdown(IReadOnlyList<Citation> citations)
+    {
+        var text = new StringBuilder("**Sources**\n\n");
+        foreach (var citation in citations.OrderBy(c => c.Number))
+        {
+            var title = EscapeLinkText(citation.Title);
+            var link = citation.Url is { Length: > 0 } url ? $"[{title}]({url})" : title;
+            var details = citation.Published is { } published
+                ? $"{citation.Source}, {FormatDate(published)}"
+                : citation.Source;
+            text.Append(CultureInfo.InvariantCulture, $"{citation.Number}. {link} — {details}\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Markdown reference definitions (<c>[1]: url "Title"</c>) that Web Chat turns into citation links.</summary>
+    public static string ToReferenceDefinitions(IReadOnlyList<Citation> citations) =>
+        string.Join('\n', citations.OrderBy(c => c.Number).Select(c =>
+            string.Create(CultureInfo.InvariantCulture, $"[{c.Number}]: {(c.Url is { Length: > 0 } url ? url : $"cite:{c.Number}")} \"{c.Title.Replace("\"", "'", StringComparison.Ordinal)}\"")));
+
+    public static string FormatDate(DateTimeOffset date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string EscapeLinkText(string text) =>
+        text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TradeBot.BotFramework.Builder;
+using TradeBot.BotFramework.Schema;
+using TradeBot.BotFramework.Teams;
+using TradeBot.Core.Answers;
+
+namespace TradeBot.Bot;
+
+/// <summary>
+/// TradeBot's activity handler: answers trade-news questions with cited sources, remembers recent turns for follow-ups,
+/// greets each user once and stores feedback on answers.
+/// </summary>
+internal sealed class TradeNewsBot(
+    IQuestionAnswerer answerer,
+    ICorpusOverview corpus,
+    ConversationMemory memory,
+    WelcomeRegistry welcomes,
+    SentAnswers sentAnswers,
+    IFeedbackStore feedbackStore,
+    IOptions<TradeNewsBotOptions> options,
+    TimeProvider timeProvider,
+    ILogger<TradeNewsBot> logger) : ActivityHandler
+{
+    public const string EmptyQuestionText = "Ask me a question about tariffs, trade talks or trade disputes, and I'll answer from the news with sources.";
+
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.IsGroupConversation() && !activity.MentionsRecipient())
+        {
+            TradeNewsBotLog.NotMentioned(logger, activity.Conversation?.Id);
+            return;
+        }
+
+        var question = activity.RemoveRecipientMention();
+        if (question.Length == 0 && QuestionFromValue(activity.Value) is { } submitted)
+        {
+            question = submitted;
+        }
+
+        await AnswerAsync(turnContext, question, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var personal = !activity.IsGroupConversation();
+        foreach (var member in membersAdded)
+        {
+            var isBot = string.Equals(member.Id, activity.Recipient?.Id, StringComparison.Ordinal);
+            if (isBot && !personal)
+            {
+                continue;
+            }
+
+            // In a personal chat there is one user, and Teams may announce only the bot: greet the conversation once.
+            var key = personal ? ConversationKey(activity) : $"{ConversationKey(activity)}|{member.Id}";
+            await WelcomeAsync(turnContext, key, isBot ? null : member, cancellationToken);
+        }
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.IsGroupConversation()
+            ? Task.CompletedTask
+            : WelcomeAsync(turnContext, ConversationKey(turnContext.Activity), null, cancellationToken);
+
+    protected override Task OnEventActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        string.Equals(turnContext.Activity.Name, "webchat/join", StringComparison.Ordinal)
+            ? WelcomeAsync(turnContext, ConversationKey(turnContext.Activity), turnContext.Activity.From, cancellationToken)
+            : Task.CompletedTask;
+
+    protected override Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        memory.Forget(ConversationKey(turnContext.Activity));
+        return Task.CompletedTask;
+    }
+
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        switch (activity.Name)
+        {
+            case FeedbackSubmission.InvokeName:
+                if (FeedbackSubmission.TryRead(activity) is { } feedback)
+                {
+                    await StoreFeedbackAsync(activity, feedback, cancellationToken);
+                }
+
+                // Teams wants 200 with an empty body here; any body makes it show an error.
+                return InvokeResponse.Ok();
+            case "suggestedActions/submit" or "suggestedAction/submit":
+                if (QuestionFromValue(activity.Value) is { } suggested)
+                {
+                    await AnswerAsync(turnContext, suggested, cancellationToken);
+                }
+
+                return InvokeResponse.Ok();
+            case "adaptiveCard/action":
+                return await OnAdaptiveCardActionAsync(turnContext, cancellationToken);
+            default:
+                return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private async Task<InvokeResponse> OnAdaptiveCardActionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var data = turnContext.Activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("data", out var actionData)
+                ? actionData
+                : (JsonElement?)null;
+        var question = QuestionFromValue(data);
+        if (question is not null)
+        {
+            await AnswerAsync(turnContext, question, cancellationToken);
+        }
+
+        var message = question is null ? "This card action needs a 'question'." : "Looking that up.";
+        var body = JsonSerializer.SerializeToElement(
+            new { statusCode = question is null ? 400 : 200, type = "application/vnd.microsoft.activity.message", value = message },
+            ActivitySerializer.Options);
+        return new InvokeResponse(200, body);
+    }
+
+    private async Task AnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (question.Length == 0)
+        {
+            var hint = activity.CreateReply(EmptyQuestionText);
+            hint.TextFormat = TextFormatTypes.Markdown;
+            await turnContext.SendActivityAsync(hint, cancellationToken);
+            return;
+        }
+
+        var max = options.Value.MaxQuestionLength;
+        if (question.Length > max)
+        {
+            TradeNewsBotLog.QuestionTooLong(logger, activity.Conversation?.Id, question.Length);
+            await turnContext.SendActivityAsync(string.Create(CultureInfo.InvariantCulture,
+                $"That message is {question.Length:N0} characters long, more than I can take as a question. Could you ask it in under {max:N0} characters? One question at a time works best."),
+                cancellationToken);
+            return;
+        }
+
+        TradeNewsBotLog.Question(logger, activity.Conversation?.Id, question);
+        var key = ConversationKey(activity);
+        var history = memory.Recall(key);
+        Answer answer;
+        var typing = turnContext.ExpectsReplies ? null : await TypingIndicator.StartAsync(turnContext, timeProvider, cancellationToken);
+        try
+        {
+            answer = await answerer.AnswerAsync(question, history, cancellationToken);
+        }
+        finally
+        {
+            if (typing is not null)
+            {
+                await typing.DisposeAsync();
+            }
+        }
+
+        memory.Remember(key, new ConversationTurn(question, answer));
+        TradeNewsBotLog.Answered(logger, activity.Conversation?.Id, answer.Answered, answer.Citations.Count, history.Count);
+        var replies = AnswerActivityFactory.Create(activity, answer);
+        var sent = await turnContext.SendActivityAsync(replies[0], cancellationToken);
+        sentAnswers.Record(sent.Id, question);
+        foreach (var followUp in replies.Skip(1))
+        {
+            await turnContext.SendActivityAsync(followUp, cancellationToken);
+        }
+    }
+
+    private async Task WelcomeAsync(ITurnContext turnContext, string key, ChannelAccount? user, CancellationToken cancellationToken)
+    {
+        if (!welcomes.ShouldGreet(key))
+        {
+            return;
+        }
+
+        var activity = turnContext.Activity;
+        var summary = await corpus.GetSummaryAsync(cancellationToken);
+        var welcome = activity.CreateReply(WelcomeMessage.Create(user?.Name, summary));
+        welcome.TextFormat = TextFormatTypes.Markdown;
+        await turnContext.SendActivityAsync(welcome, cancellationToken);
+        var examples = WelcomeMessage.Examples(summary);
+        if (examples.Count > 0)
+        {
+            await turnContext.SendActivityAsync(AnswerActivityFactory.SuggestedQuestions(activity, WelcomeMessage.ExamplesPrompt, examples), cancellationToken);
+        }
+
+        TradeNewsBotLog.Welcomed(logger, key);
+    }
+
+    private async Task StoreFeedbackAsync(Activity activity, FeedbackSubmission feedback, CancellationToken cancellationToken)
+    {
+        TradeNewsBotLog.Feedback(logger, feedback.Reaction, feedback.RatedActivityId, activity.Conversation?.Id);
+        if (feedback.Comment is { Length: > 0 } comment)
+        {
+            TradeNewsBotLog.FeedbackComment(logger, comment);
+        }
+
+        await feedbackStore.AddAsync(
+            new FeedbackRecord(
+                timeProvider.GetUtcNow(),
+                activity.ChannelId ?? string.Empty,
+                activity.Conversation?.Id ?? string.Empty,
+                activity.From?.Id,
+                feedback.RatedActivityId,
+                feedback.Reaction,
+                feedback.Comment,
+                QuestionRated(activity, feedback)),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The question of the rated answer. Teams names the rated message in <c>replyToId</c>; clients that leave it out
+    /// (the Agents Playground does) rate, in practice, the latest answer of the conversation.
+    /// </summary>
+    private string? QuestionRated(Activity activity, FeedbackSubmission feedback) =>
+        string.IsNullOrEmpty(feedback.RatedActivityId)
+            ? memory.Recall(ConversationKey(activity)) is { Count: > 0 } turns ? turns[^1].Question : null
+            : sentAnswers.QuestionFor(feedback.RatedActivityId);
+
+    private static string? QuestionFromValue(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty("question", out var question)
+            && question.ValueKind == JsonValueKind.String && question.GetString()?.Trim() is { Length: > 0 } text
+            ? text
+            : null;
+
+    private static string ConversationKey(Activity activity) => $"{activity.ChannelId}|{activity.Conversation?.Id}";
+}

@@ -1,0 +1,22 @@
+namespace TradeBot.Bot;
+
+/// <summary>Settings of the <c>TradeNewsBot</c> section.</summary>
+internal sealed class TradeNewsBotOptions
+{
+    public const string SectionName = "TradeNewsBot";
+
+    /// <summary>Longest question answered; longer ones get a polite request to shorten them.</summary>
+    public int MaxQuestionLength { get; set; } = 1000;
+
+    /// <summary>Earlier turns of a conversation kept for follow-up questions.</summary>
+    public int MemoryTurns { get; set; } = 5;
+
+    /// <summary>A conversation idle for this long starts afresh.</summary>
+    public TimeSpan MemoryExpiry { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Conversations remembered at once; the least recently used are forgotten first.</summary>
+    public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>The JSON Lines file that collects feedback votes.</summary>
+    public string FeedbackPath { get; set; } = Path.Combine("data", "feedback.jsonl");
+}

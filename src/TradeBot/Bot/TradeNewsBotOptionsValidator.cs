@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace TradeBot.Bot;
+
+internal sealed class TradeNewsBotOptionsValidator : IValidateOptions<TradeNewsBotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TradeNewsBotOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxQuestionLength is < 10 or > 100_000)
+        {
+            failures.Add("TradeNewsBot:MaxQuestionLength must be between 10 and 100000.");
+        }
+
+        if (options.MemoryTurns is < 0 or > 50)
+        {
+            failures.Add("TradeNewsBot:MemoryTurns must be between 0 and 50.");
+        }
+
+        if (options.MemoryExpiry <= TimeSpan.Zero)
+        {
+            failures.Add("TradeNewsBot:MemoryExpiry must be positive.");
+        }
+
+        if (options.MaxConversations < 1)
+        {
+            failures.Add("TradeNewsBot:MaxConversations must be at least 1.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.FeedbackPath))
+        {
+            failures.Add("TradeNewsBot:FeedbackPath must name a file.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

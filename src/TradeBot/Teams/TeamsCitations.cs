@@ -1,0 +1,20 @@
+using TradeBot.BotFramework.Teams;
+using TradeBot.Core.Answers;
+
+namespace TradeBot.Teams;
+
+/// <summary>Maps a cited article to the Teams citation card: title, link, the quoted passage and the outlet as keyword.</summary>
+internal static class TeamsCitations
+{
+    public static MessageCitation ToMessageCitation(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        var keywords = new List<string> { citation.Source };
+        if (citation.Published is { } published)
+        {
+            keywords.Add(Bot.SourceList.FormatDate(published));
+        }
+
+        return new MessageCitation(citation.Number, citation.Title, citation.Url, citation.Quote, keywords);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TradeBot.BotFramework.Authentication;
+using TradeBot.BotFramework.Tests.Infrastructure;
+
+namespace TradeBot.BotFramework.Tests.Authentication;
+
+public sealed class AnonymousAccessTests
+{
+    [Theory]
+    [InlineData(true, false, true)]
+    [InlineData(false, false, false)]
+    [InlineData(false, true, true)]
+    public async Task AuthenticateAsync_NoAppId_AnonymousOnlyOnLoopbackOrWhenAllowed(bool isLoopback, bool allowAnonymous, bool expected)
+    {
+        var authenticator = new BotAuthenticator(
+            new OpenIdMetadata(new NoHttpClientFactory()),
+            Options.Create(new BotCredentialsOptions()),
+            Options.Create(new BotFrameworkOptions { AllowAnonymous = allowAnonymous }),
+            NullLogger<BotAuthenticator>.Instance);
+
+        var result = await authenticator.AuthenticateAsync(null, TestActivities.Message(null, "hi"), isLoopback, CancellationToken.None);
+
+        Assert.Equal(expected, result.Succeeded);
+        Assert.False(result.ServiceUrlVouched);
+    }
+
+    [Fact]
+    public async Task StartAsync_AllowAnonymousOutsideDevelopment_FailsNamingTheSetting()
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            BotTestServer.StartAsync(new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = "true" }));
+
+        Assert.Contains("BotFramework:AllowAnonymous", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_AllowAnonymousInDevelopment_StartsAndWarns()
+    {
+        await using var bot = await BotTestServer.StartAsync(new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = "true" }, environment: "Development");
+
+        Assert.Contains(bot.Logs.Entries, e => e.EventId == 1102 && e.Message.Contains("from any address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartAsync_NoAppId_WarnsThatOnlyLoopbackIsAccepted()
+    {
+        await using var bot = await BotTestServer.StartAsync();
+
+        Assert.Contains(bot.Logs.Entries, e => e.EventId == 1102 && e.Message.Contains("only on loopback", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartAsync_EmptyAzureBotSettings_StartsWithoutAuthentication()
+    {
+        var empty = new[] { "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" }
+            .ToDictionary(key => key, _ => (string?)string.Empty);
+
+        await using var bot = await BotTestServer.StartAsync(empty);
+
+        var replies = await bot.PostExpectingRepliesAsync(TestActivities.Message(null, "hi"));
+        Assert.Equal("echo: hi", replies.Activities.Last().Text);
+    }
+
+    [Theory]
+    [InlineData("MicrosoftAppPassword", "MicrosoftAppId=8a4c2f0e-3b1d-4e5f-9a6b-7c8d9e0f1a2b;MicrosoftAppTenantId=t")]
+    [InlineData("MicrosoftAppTenantId", "MicrosoftAppId=8a4c2f0e-3b1d-4e5f-9a6b-7c8d9e0f1a2b;MicrosoftAppPassword=p")]
+    [InlineData("MicrosoftAppId must be", "MicrosoftAppId=not-a-guid;MicrosoftAppPassword=p;MicrosoftAppTenantId=t")]
+    [InlineData("MicrosoftAppType", "MicrosoftAppType=Personal")]
+    [InlineData("MicrosoftAppId too", "MicrosoftAppPassword=p")]
+    public async Task StartAsync_IncompleteCredentials_FailsNamingTheSetting(string expected, string settings)
+    {
+        var values = settings.Split(';').Select(s => s.Split('=')).ToDictionary(p => p[0], p => (string?)p[1]);
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BotTestServer.StartAsync(values));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NoHttpClientFactory : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => throw new InvalidOperationException("No metadata is needed without an app id.");
+    }
+}
