@@ -2,16 +2,19 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using TradeBot.Cli;
 
-var root = new RootCommand("TradeBot: answers questions about trade news from a corpus of articles, citing its sources.")
+var root = new RootCommand("TradeBot: answers questions about trade news from a corpus of articles, citing its sources. With no command it serves the bot.")
 {
     CorpusCommandOptions.Corpus,
     CorpusCommandOptions.Data,
+    ServeCommand.Create(),
     AskCommand.Create(),
     ChatCommand.Create(),
     IngestCommand.Create(),
     EvalCommand.Create(),
+    TeamsPackageCommand.Create(),
 };
-root.SetAction((parse, cancellationToken) => ChatCommand.RunAsync(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data), cancellationToken));
+root.TreatUnmatchedTokensAsErrors = false;
+root.SetAction(ServeCommand.RunAsync);
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -8,4 +8,13 @@ public sealed record Citation(
     string Source,
     DateTimeOffset? Published,
     string? Url,
-    string Quote);
+    string Quote)
+{
+    private const int DisplayTitleLength = 80;
+
+    /// <summary>The headline, or for an article without one the start of the quote, marked as such (never an invented title).</summary>
+    public string DisplayTitle =>
+        Title.Length > 0 ? Title
+        : Quote.Length <= DisplayTitleLength ? $"“{Quote}”"
+        : $"“{Quote[..DisplayTitleLength].TrimEnd()}…”";
+}

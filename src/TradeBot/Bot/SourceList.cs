@@ -12,12 +12,10 @@ internal static class SourceList
         var text = new StringBuilder("**Sources**\n\n");
         foreach (var citation in citations.OrderBy(c => c.Number))
         {
-            var title = EscapeLinkText(citation.Title);
+            var title = EscapeLinkText(citation.DisplayTitle);
             var link = citation.Url is { Length: > 0 } url ? $"[{title}]({url})" : title;
-            var details = citation.Published is { } published
-                ? $"{citation.Source}, {FormatDate(published)}"
-                : citation.Source;
-            text.Append(CultureInfo.InvariantCulture, $"{citation.Number}. {link} — {details}\n");
+            var details = string.Join(", ", new[] { citation.Source, citation.Published is { } published ? FormatDate(published) : string.Empty }.Where(d => d.Length > 0));
+            text.Append(CultureInfo.InvariantCulture, $"{citation.Number}. {link}{(details.Length > 0 ? " — " + details : string.Empty)}\n");
         }
 
         return text.ToString().TrimEnd();
@@ -26,7 +24,7 @@ internal static class SourceList
     /// <summary>Markdown reference definitions (<c>[1]: url "Title"</c>) that Web Chat turns into citation links.</summary>
     public static string ToReferenceDefinitions(IReadOnlyList<Citation> citations) =>
         string.Join('\n', citations.OrderBy(c => c.Number).Select(c =>
-            string.Create(CultureInfo.InvariantCulture, $"[{c.Number}]: {(c.Url is { Length: > 0 } url ? url : $"cite:{c.Number}")} \"{c.Title.Replace("\"", "'", StringComparison.Ordinal)}\"")));
+            string.Create(CultureInfo.InvariantCulture, $"[{c.Number}]: {(c.Url is { Length: > 0 } url ? url : $"cite:{c.Number}")} \"{c.DisplayTitle.Replace("\"", "'", StringComparison.Ordinal)}\"")));
 
     public static string FormatDate(DateTimeOffset date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 

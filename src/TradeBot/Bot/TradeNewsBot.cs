@@ -1,3 +1,4 @@
+using Microsoft.Extensions.VectorData;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -125,6 +126,8 @@ internal sealed class TradeNewsBot(
         return new InvokeResponse(200, body);
     }
 
+    internal const string SearchUnavailableText = "The article search is unavailable right now, so I can't answer. Please try again in a moment.";
+
     private async Task AnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -154,6 +157,13 @@ internal sealed class TradeNewsBot(
         try
         {
             answer = await answerer.AnswerAsync(question, history, cancellationToken);
+        }
+        catch (VectorStoreException ex)
+        {
+            // The store (Qdrant) is down or slow: say so; the next question tries again.
+            TradeNewsBotLog.SearchUnavailable(logger, activity.Conversation?.Id, ex);
+            await turnContext.SendActivityAsync(SearchUnavailableText, cancellationToken);
+            return;
         }
         finally
         {

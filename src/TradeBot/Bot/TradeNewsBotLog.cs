@@ -24,4 +24,7 @@ internal static partial class TradeNewsBotLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Welcomed {Key}")]
     public static partial void Welcomed(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The article search failed in {ConversationId}; told the user it is unavailable")]
+    public static partial void SearchUnavailable(ILogger logger, string? conversationId, Exception exception);
 }

@@ -57,7 +57,7 @@ internal static class AnswerPrinter
         }),
     }, s_json);
 
-    public static string Title(Citation citation) => citation.Title.Length > 0 ? citation.Title : $"Untitled article ({citation.ArticleId})";
+    public static string Title(Citation citation) => citation.DisplayTitle;
 
     private static string? FormatDate(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -15,6 +15,6 @@ internal static class TeamsCitations
             keywords.Add(Bot.SourceList.FormatDate(published));
         }
 
-        return new MessageCitation(citation.Number, citation.Title, citation.Url, citation.Quote, keywords);
+        return new MessageCitation(citation.Number, citation.DisplayTitle, citation.Url, citation.Quote, keywords);
     }
 }

@@ -1,0 +1,38 @@
+using TradeBot.Bot;
+using TradeBot.Cli;
+using TradeBot.Core;
+
+namespace TradeBot.Hosting;
+
+/// <summary>The bot server: the corpus pipeline behind the Bot Framework endpoint, on http://localhost:3978 unless configured.</summary>
+internal static class BotServer
+{
+    public const string DefaultUrl = "http://localhost:3978";
+
+    public static WebApplication Build(string[] args, string? corpus = null, string? data = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (corpus is not null)
+        {
+            builder.Configuration["Corpus:Path"] = corpus;
+        }
+        if (data is not null)
+        {
+            builder.Configuration["Corpus:DataPath"] = data;
+        }
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
+        builder.Services.AddTradeNewsModels(builder.Configuration);
+        builder.AddTradeNewsBot();
+        builder.Services.AddHostedService<CorpusSyncService>();
+        builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);
+
+        var app = builder.Build();
+        app.MapBotEndpoints();
+        return app;
+    }
+}
