@@ -5,7 +5,8 @@ namespace TradeBot.Core.Ingestion;
 /// <summary>
 /// Finds articles that tell the same story (two outlets, wire copies): an article joins the story of the most similar
 /// article published within <see cref="Window"/> of it when their article vectors are at least
-/// <see cref="Threshold"/> alike. Articles without a date are compared with recent undated ones.
+/// <see cref="Threshold"/> alike. Articles without a date could be from any day: every article is also compared
+/// with the recent undated ones.
 /// </summary>
 internal sealed class StoryLinker(ArticleCatalog catalog)
 {
@@ -61,12 +62,12 @@ internal sealed class StoryLinker(ArticleCatalog catalog)
 
     private async Task<IEnumerable<CatalogEntry>> CandidatesAsync(DateTimeOffset? published, CancellationToken cancellationToken)
     {
+        _undated ??= [.. (await catalog.PublishedBetweenAsync(null, null, MaxCandidates, cancellationToken).ConfigureAwait(false)).Reverse()];
         if (published is not { } date)
         {
-            _undated ??= [.. (await catalog.PublishedBetweenAsync(null, null, MaxCandidates, cancellationToken).ConfigureAwait(false)).Reverse()];
             return _undated;
         }
-        var days = new List<CatalogEntry>();
+        var days = new List<CatalogEntry>(_undated);
         var first = DateOnly.FromDateTime((date - s_window).UtcDateTime);
         var last = DateOnly.FromDateTime((date + s_window).UtcDateTime);
         for (var day = first; day <= last; day = day.AddDays(1))
