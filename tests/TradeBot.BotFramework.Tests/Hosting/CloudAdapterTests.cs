@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TradeBot.BotFramework.Authentication;
 using TradeBot.BotFramework.Hosting;
 using TradeBot.BotFramework.Schema;
 using TradeBot.BotFramework.Tests.Infrastructure;
@@ -37,6 +38,41 @@ public sealed class CloudAdapterTests : BotAndConnectorTest
         await Connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message));
         var types = Connector.Requests.Select(r => r.Activity.Type).ToList();
         Assert.Equal([ActivityTypes.Typing, ActivityTypes.Message], types);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_QuickMessagesInOneConversation_AnsweredInArrivalOrder()
+    {
+        using var slow = await Bot.PostAsync(TestActivities.Message(Connector.ServiceUrl, "sleep:600", conversationId: "ordered"));
+        using var quick = await Bot.PostAsync(TestActivities.Message(Connector.ServiceUrl, "quick", conversationId: "ordered"));
+
+        await Connector.WaitForAsync(r => r.Activity.Text == "echo: quick");
+        await Connector.WaitForAsync(r => r.Activity.Text == "echo: sleep:600");
+        var answers = Connector.Requests.Where(r => r.Activity.IsType(ActivityTypes.Message)).Select(r => r.Activity.Text);
+        Assert.Equal(["echo: sleep:600", "echo: quick"], answers);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SlowConversation_DoesNotHoldUpOthers()
+    {
+        using var slow = await Bot.PostAsync(TestActivities.Message(Connector.ServiceUrl, "sleep:3000", conversationId: "slow"));
+        // Conversations that the default 16 workers do not share with the slow one.
+        var workers = new BotFrameworkOptions().MaxConcurrentTurns;
+        var others = Enumerable.Range(0, 50).Select(i => $"other-{i}")
+            .Where(id => BackgroundTurnQueue.PartitionOf(id, workers) != BackgroundTurnQueue.PartitionOf("slow", workers))
+            .Take(5)
+            .Select((id, i) => TestActivities.Message(Connector.ServiceUrl, $"other {i}", conversationId: id))
+            .ToList();
+        foreach (var other in others)
+        {
+            using var response = await Bot.PostAsync(other);
+        }
+
+        await Connector.WaitForAsync(r => r.Activity.Text == "echo: sleep:3000");
+
+        var answers = Connector.Requests.Where(r => r.Activity.IsType(ActivityTypes.Message)).Select(r => r.Activity.Text).ToList();
+        Assert.Equal(6, answers.Count);
+        Assert.Equal("echo: sleep:3000", answers[^1]);
     }
 
     [Fact]

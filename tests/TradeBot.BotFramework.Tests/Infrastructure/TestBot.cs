@@ -16,6 +16,11 @@ internal sealed class TestBot : ActivityHandler
             throw new InvalidOperationException("The test bot was asked to fail.");
         }
 
+        if (turnContext.Activity.Text?.StartsWith("sleep:", StringComparison.Ordinal) == true)
+        {
+            await Task.Delay(int.Parse(turnContext.Activity.Text[6..], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+
         await turnContext.SendActivityAsync(turnContext.Activity.CreateTypingReply(), cancellationToken);
         await turnContext.SendActivityAsync($"echo: {turnContext.Activity.Text}", cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace TradeBot.Tests.Bot;
 /// <summary>
 /// End to end with a client the project did not write: the Microsoft 365 Agents Playground, driven in headless
 /// Chromium, talks to TradeBot's /api/messages on loopback. The bot host uses the fake answerer; pass the real
-/// registrations to <see cref="TradeBotTestHost.StartAsync"/> to run the same test against the real pipeline.
+/// registrations to <see cref="TradeBotTestHost.StartAsync"/> to run the same tests against the real pipeline.
 /// </summary>
 public sealed class AgentsPlaygroundTests
 {
@@ -19,21 +19,13 @@ public sealed class AgentsPlaygroundTests
     [InlineData(Channels.Emulator)]
     public async Task Playground_QuestionTypedInChat_ShowsAnswerWithCitations(string channelId)
     {
-        await using var bot = await TradeBotTestHost.StartAsync();
-        await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.Address, "/api/messages"), channelId);
-        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var session = await PlaygroundSession.StartAsync(channelId, channelId);
+        var (page, bot) = (session.Page, session.Bot);
         try
         {
-            await page.GotoAsync(playground.Address.AbsoluteUri);
             await Assertions.Expect(page.GetByText("1,234 articles").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
-            var chatBox = page.Locator("[contenteditable=true][role=textbox]").First;
-            await chatBox.ClickAsync();
-            await chatBox.PressSequentiallyAsync(Question);
-            await chatBox.PressAsync("Enter");
+            await session.SendAsync(Question);
 
             await Assertions.Expect(page.GetByText("The EU imposed provisional duties", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             var title = page.GetByRole(AriaRole.Link, new() { Name = FakeQuestionAnswerer.EvDuties.Title });
@@ -76,14 +68,28 @@ public sealed class AgentsPlaygroundTests
         }
         catch
         {
-            Console.WriteLine($"Playground output:\n{playground.Output}");
+            Console.WriteLine($"Playground output:\n{session.Playground.Output}");
             throw;
         }
-        finally
-        {
-            // Left in the temp folder to look at what the Playground showed.
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"tradebot-playground-{channelId}.png"), FullPage = true });
-        }
+    }
+
+    [Fact]
+    public async Task Playground_TeamsGroupChat_AnswersOnlyWhenMentioned()
+    {
+        await using var session = await PlaygroundSession.StartAsync(Channels.Msteams, "groupchat");
+        var page = session.Page;
+        await Assertions.Expect(page.GetByText("1,234 articles").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByText("Group Chat", new() { Exact = true }).ClickAsync();
+
+        await session.SendAsync("Anyone around for lunch?");
+        await session.ChatBox.ClickAsync();
+        await session.ChatBox.PressSequentiallyAsync("@Test");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Test Bot" }).ClickAsync();
+        await session.ChatBox.PressSequentiallyAsync(" " + Question);
+        await session.ChatBox.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Paragraph).Filter(new() { HasTextString = "The EU imposed provisional duties" })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        Assert.Equal(Question, Assert.Single(session.Bot.Answerer.Calls).Question);
     }
 
     private static async Task<FeedbackRecord> WaitForFeedbackAsync(TradeBotTestHost bot)
