@@ -228,12 +228,12 @@ internal sealed class TradeNewsBot(
 
     /// <summary>
     /// The question of the rated answer. Teams names the rated message in <c>replyToId</c>; clients that leave it out
-    /// (the Agents Playground does) rate, in practice, the latest answer of the conversation.
+    /// (the Agents Playground does), and votes that arrive before the answer's id is recorded, rate in practice the
+    /// latest answer of the conversation.
     /// </summary>
     private string? QuestionRated(Activity activity, FeedbackSubmission feedback) =>
-        string.IsNullOrEmpty(feedback.RatedActivityId)
-            ? memory.Recall(ConversationKey(activity)) is { Count: > 0 } turns ? turns[^1].Question : null
-            : sentAnswers.QuestionFor(feedback.RatedActivityId);
+        (string.IsNullOrEmpty(feedback.RatedActivityId) ? null : sentAnswers.QuestionFor(feedback.RatedActivityId))
+        ?? (memory.Recall(ConversationKey(activity)) is { Count: > 0 } turns ? turns[^1].Question : null);
 
     private static string? QuestionFromValue(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty("question", out var question)
