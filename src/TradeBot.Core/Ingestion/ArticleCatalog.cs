@@ -87,13 +87,9 @@ public sealed class ArticleCatalog(SqliteDatabase database)
             }, cancellationToken)
             : QueryAsync("published IS NULL ORDER BY rowid DESC LIMIT $limit", c => c.Parameters.AddWithValue("$limit", limit), cancellationToken);
 
-    public async Task UpsertAsync(IReadOnlyCollection<CatalogEntry> entries, CancellationToken cancellationToken = default)
-    {
-        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task UpsertAsync(IReadOnlyCollection<CatalogEntry> entries, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = $"""
@@ -117,13 +113,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
                 command.Parameters.AddWithValue("$vector", VectorBlob.ToBytes(entry.Vector));
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+        }, cancellationToken);
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken = default) =>
         WriteAsync("DELETE FROM articles WHERE id = $id", c => c.Parameters.AddWithValue("$id", id), cancellationToken);
@@ -156,20 +146,13 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         return entries;
     }
 
-    private async Task WriteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
-    {
-        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    private Task WriteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = sql;
             bind(command);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            database.WriteLock.Release();
-        }
-    }
+        }, cancellationToken);
 }

@@ -61,7 +61,7 @@ public sealed class LocalTermIndex(SqliteDatabase database) : ITermStatisticsSou
                 return cached;
             }
         }
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var statistics = await SqlitePassageCollection.ReadTermStatisticsAsync(connection, "remote_passages", "remote_term_vocabulary", cancellationToken).ConfigureAwait(false);
         lock (_cacheLock)
         {
@@ -70,26 +70,11 @@ public sealed class LocalTermIndex(SqliteDatabase database) : ITermStatisticsSou
         return statistics;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await SqliteDatabase.ExecuteAsync(connection, """
-            CREATE TABLE IF NOT EXISTS remote_passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
-            CREATE VIRTUAL TABLE IF NOT EXISTS remote_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-            CREATE VIRTUAL TABLE IF NOT EXISTS remote_term_vocabulary USING fts5vocab(remote_terms, 'row');
-            """, cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
     private async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken cancellationToken)
     {
-        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await write(connection, transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await database.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -97,7 +82,6 @@ public sealed class LocalTermIndex(SqliteDatabase database) : ITermStatisticsSou
             {
                 _statistics = null;
             }
-            database.WriteLock.Release();
         }
     }
 }

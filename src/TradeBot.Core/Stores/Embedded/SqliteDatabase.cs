@@ -6,7 +6,7 @@ namespace TradeBot.Core.Stores.Embedded;
 /// The embedded store's single database file: SQLite in WAL mode, with FTS5 for BM25. Holds the passages, their
 /// keyword index, and the ingestion catalog, so that one transaction can change all three.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private const int SchemaVersion = 1;
     private readonly string _connectionString;
@@ -22,7 +22,24 @@ public sealed class SqliteDatabase
     public string Path { get; }
 
     /// <summary>Serialises writers inside this process; SQLite itself serialises writers across processes.</summary>
-    internal SemaphoreSlim WriteLock { get; } = new(1, 1);
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    /// <summary>Runs <paramref name="write"/> in one transaction, one writer at a time: all of it is stored, or none.</summary>
+    internal async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await write(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -75,6 +92,9 @@ public sealed class SqliteDatabase
             CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin);
             CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
             CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, hash TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS remote_passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+            CREATE VIRTUAL TABLE IF NOT EXISTS remote_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
+            CREATE VIRTUAL TABLE IF NOT EXISTS remote_term_vocabulary USING fts5vocab(remote_terms, 'row');
             INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}');
             """, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _initialized, 1);
@@ -87,4 +107,6 @@ public sealed class SqliteDatabase
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public void Dispose() => _writeLock.Dispose();
 }

@@ -91,11 +91,8 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         {
             return;
         }
-        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "DELETE FROM passage_terms WHERE rowid = (SELECT rowid FROM passages WHERE id = $id); DELETE FROM passages WHERE id = $id;";
@@ -105,13 +102,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
                 id.Value = value;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Invalidate();
-            database.WriteLock.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public override Task UpsertAsync(PassageRecord record, CancellationToken cancellationToken = default) => UpsertAsync([record], cancellationToken);
@@ -120,11 +111,8 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
     public override async Task UpsertAsync(IEnumerable<PassageRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await WriteAsync(async (connection, transaction) =>
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var upsert = connection.CreateCommand();
             upsert.Transaction = transaction;
             upsert.CommandText = """
@@ -159,13 +147,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
                 termsParameter.Value = KeywordDocument(record);
                 await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Invalidate();
-            database.WriteLock.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public override async IAsyncEnumerable<VectorSearchResult<PassageRecord>> SearchAsync<TInput>(
@@ -282,18 +264,19 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         }
     }
 
-    private async Task WriteAsync(string sql, CancellationToken cancellationToken)
+    private Task WriteAsync(string sql, CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction) => SqliteDatabase.ExecuteAsync(connection, sql, cancellationToken, transaction), cancellationToken);
+
+    /// <summary>A write in one transaction; the caches of vectors and term statistics are dropped afterwards, whatever happened.</summary>
+    private async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken cancellationToken)
     {
-        await database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await SqliteDatabase.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+            await database.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Invalidate();
-            database.WriteLock.Release();
         }
     }
 
