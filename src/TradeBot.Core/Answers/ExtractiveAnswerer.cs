@@ -17,6 +17,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     private const double AnswerTypeBonus = 0.15;
     private const double PassageCoverageWeight = 0.1;
     private const int MaxSuggestions = 2;
+    private const double OwnTermsShare = 0.6;
     internal const int RetrievalTop = 8;
     private readonly AnswerOptions _options = options.Value;
 
@@ -63,6 +64,21 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         : AsksForPercentage().IsMatch(question) ? Percentage()
         : Figure();
 
+    /// <summary>
+    /// How much of the question a sentence covers. In a follow-up the sentence must above all answer what is asked now:
+    /// the question's own terms count for more than those borrowed from earlier questions.
+    /// </summary>
+    private static double SentenceCoverage(IReadOnlyList<QueryTerm> terms, IReadOnlySet<string> sentenceTerms)
+    {
+        var all = PassageRetriever.Coverage(terms, sentenceTerms);
+        if (!terms.Any(t => t.IsContext))
+        {
+            return all;
+        }
+        var own = PassageRetriever.Coverage([.. terms.Where(t => !t.IsContext)], sentenceTerms);
+        return (OwnTermsShare * own) + ((1 - OwnTermsShare) * all);
+    }
+
     private static List<CandidateSentence> Sentences(RetrievalResult retrieval, Regex? figure)
     {
         var seen = new HashSet<(string, string)>();
@@ -76,7 +92,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     continue; // the overlap between neighbouring passages
                 }
                 var terms = TextAnalyzer.Terms(sentence.Text).ToHashSet(StringComparer.Ordinal);
-                var coverage = PassageRetriever.Coverage(retrieval.Terms, terms);
+                var coverage = SentenceCoverage(retrieval.Terms, terms);
                 if (coverage <= 0)
                 {
                     continue;

@@ -35,7 +35,7 @@ public sealed class PassageRetriever(
             terms.AddRange(context
                 .SelectMany(c => QuestionAnalyzer.Analyze(c, statistics, _options.UseLexicon))
                 .Where(t => own.Add(t.Term))
-                .Select(t => t with { Weight = t.Weight * _options.ContextWeight, IsName = false }));
+                .Select(t => t with { Weight = t.Weight * _options.ContextWeight, IsName = false, IsContext = true }));
         }
 
         var queryText = string.Join(' ', [request.Question, .. terms.Where(t => t.CorrectedFrom is not null).Select(t => t.Term)]);

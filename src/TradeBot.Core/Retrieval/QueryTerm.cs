@@ -14,6 +14,9 @@ public sealed record QueryTerm(string Term, double Weight, bool IsName, string? 
 
     public IReadOnlyList<string> Weak { get; init; } = [];
 
+    /// <summary>A term of an earlier question, borrowed to understand a follow-up.</summary>
+    public bool IsContext { get; init; }
+
     /// <summary>How much of this term a text covers: 1 for the term itself, less for a related word, 0 for none.</summary>
     public double MatchIn(IReadOnlySet<string> textTerms) =>
         TermMatcher.Contains(textTerms, Term) ? 1

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace TradeBot.Tests.Bot;
@@ -29,9 +30,9 @@ internal sealed class PlaygroundSession : IAsyncDisposable
     /// <summary>The Playground's message box.</summary>
     public ILocator ChatBox => Page.Locator("[contenteditable=true][role=textbox]").First;
 
-    public static async Task<PlaygroundSession> StartAsync(string channelId, string name)
+    public static async Task<PlaygroundSession> StartAsync(string channelId, string name, Action<IServiceCollection>? services = null)
     {
-        var bot = await TradeBotTestHost.StartAsync();
+        var bot = await TradeBotTestHost.StartAsync(services);
         var playground = await AgentsPlayground.StartAsync(new Uri(bot.Address, "/api/messages"), channelId);
         var session = new PlaygroundSession(bot, playground, name);
         (session._playwright, session._browser) = await HeadlessChromium.LaunchAsync();
