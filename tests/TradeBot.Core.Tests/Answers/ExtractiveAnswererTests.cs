@@ -85,6 +85,8 @@ public sealed class ExtractiveAnswererTests(SeedStoreFixture seeds) : IClassFixt
 
         Assert.True(answer.Answered, answer.Text);
         Assert.Contains("125", answer.Text, StringComparison.Ordinal);
+        // The claim that answers the follow-up itself comes first, not one that only repeats the earlier question's terms.
+        Assert.Contains("125", answer.Text.Split("[")[0], StringComparison.Ordinal);
     }
 
     [Theory]
