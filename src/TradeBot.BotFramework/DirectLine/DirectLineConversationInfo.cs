@@ -10,6 +10,6 @@ public sealed record DirectLineConversationInfo(
     string ConversationId,
     string Token,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
-    string? StreamUrl = null,
-    string? Domain = null,
-    string? UserId = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StreamUrl = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Domain = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UserId = null);
