@@ -9,6 +9,16 @@ internal static class ActivityRequestReader
 {
     public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        var read = await ParseAsync(request, maxBytes, cancellationToken);
+        return read.Activity is { } activity ? Check(activity) : read;
+    }
+
+    /// <summary>
+    /// Reads a JSON object into an Activity without the checks of a channel's activity (a Direct Line client sends
+    /// neither <c>conversation</c> nor <c>serviceUrl</c>; the facade fills them in).
+    /// </summary>
+    public static async Task<ActivityReadResult> ParseAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > maxBytes)
         {
             return TooLarge(maxBytes);
@@ -46,16 +56,11 @@ internal static class ActivityRequestReader
             return BadRequest($"The request body is not a valid Activity: {exception.Message}");
         }
 
-        return Check(activity!);
+        return string.IsNullOrWhiteSpace(activity!.Type) ? BadRequest("The activity has no 'type'.") : ActivityReadResult.Ok(activity);
     }
 
     private static ActivityReadResult Check(Activity activity)
     {
-        if (string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return BadRequest("The activity has no 'type'.");
-        }
-
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return BadRequest("The activity has no 'conversation.id'.");

@@ -65,7 +65,7 @@ internal sealed class BackgroundTurnQueue(
         timeout.CancelAfter(options.Value.TurnTimeout);
         await using var scope = scopeFactory.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var sender = new ConnectorActivitySender(
+        var sender = turn.Sender ?? new ConnectorActivitySender(
             services.GetRequiredService<ConnectorClient>(),
             services.GetRequiredService<ServiceUrlPolicy>(),
             turn.ServiceUrlVouched);

@@ -1,6 +1,7 @@
 using TradeBot.Bot;
 using TradeBot.Cli;
 using TradeBot.Core;
+using TradeBot.WebChat;
 
 namespace TradeBot.Hosting;
 
@@ -28,10 +29,12 @@ internal static class BotServer
         builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
         builder.Services.AddTradeNewsModels(builder.Configuration);
         builder.AddTradeNewsBot();
+        builder.AddWebChat();
         builder.Services.AddHostedService<CorpusSyncService>();
         builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
+        app.MapWebChat();
         app.MapBotEndpoints();
         return app;
     }

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace TradeBot.BotFramework.DirectLine;
+
+/// <summary>Registers and maps the self-hosted Direct Line 3.0 channel (and the Azure Direct Line token exchange).</summary>
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Direct Line channel for the bot registered with <c>AddBotFramework</c>: tokens, conversations, the
+    /// Azure token exchange, CORS for widgets on other sites and the per-client rate limits. Reads the
+    /// <c>DirectLine</c> section, validated at start.
+    /// </summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DirectLineTokenService>();
+        services.TryAddSingleton<DirectLineConversationStore>();
+        services.TryAddSingleton<DirectLineChannel>();
+        services.TryAddSingleton<DirectLineEndpoints>();
+        services.AddHttpClient<AzureDirectLineTokenClient>(AzureDirectLineTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        // Tokens travel in a header, never in cookies, so any site may embed the widget.
+        services.AddCors(cors => cors.AddPolicy(DirectLineRoutes.CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Post)
+            .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure<IOptions<DirectLineOptions>>((limiter, options) => DirectLineRateLimiting.Configure(limiter, options.Value));
+        return services;
+    }
+
+    /// <summary>The middleware the Direct Line routes need (WebSockets, CORS, rate limiting); call before mapping them.</summary>
+    public static IApplicationBuilder UseDirectLine(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.UseCors();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Maps the Direct Line 3.0 routes under <see cref="DirectLineRoutes.Prefix"/> and the page's token endpoint.</summary>
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(DirectLineRoutes.TokenPath, (HttpContext context, DirectLineEndpoints handlers, CancellationToken cancellationToken) =>
+            handlers.IssueTokenAsync(context, cancellationToken)).RequireCors(DirectLineRoutes.CorsPolicy).DisableAntiforgery();
+
+        var group = endpoints.MapGroup(DirectLineRoutes.Prefix).RequireCors(DirectLineRoutes.CorsPolicy).DisableAntiforgery();
+        group.MapPost("/tokens/refresh", (HttpContext context, DirectLineEndpoints handlers) => handlers.RefreshAsync(context));
+        group.MapPost("/conversations", (HttpContext context, DirectLineEndpoints handlers) => handlers.StartAsync(context));
+        group.MapGet("/conversations/{conversationId}", (HttpContext context, string conversationId, string? watermark, DirectLineEndpoints handlers) =>
+            handlers.ReconnectAsync(context, conversationId, watermark));
+        group.MapPost("/conversations/{conversationId}/activities", (HttpContext context, string conversationId, DirectLineEndpoints handlers, CancellationToken cancellationToken) =>
+            handlers.PostActivityAsync(context, conversationId, cancellationToken));
+        group.MapGet("/conversations/{conversationId}/activities", (HttpContext context, string conversationId, string? watermark, DirectLineEndpoints handlers) =>
+            handlers.GetActivitiesAsync(context, conversationId, watermark));
+        group.MapGet("/conversations/{conversationId}/stream", (HttpContext context, string conversationId, string? t, string? watermark, DirectLineEndpoints handlers, CancellationToken cancellationToken) =>
+            handlers.StreamAsync(context, conversationId, t, watermark, cancellationToken));
+        return endpoints;
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+using TradeBot.Tests.Bot;
+
+namespace TradeBot.Tests.WebChat;
+
+/// <summary>The chat page in headless Chromium against the real pipeline: Web Chat over the self-hosted Direct Line.</summary>
+[Collection(WebChatCollection.Name)]
+public sealed class WebChatPageTests(WebChatServerFixture fixture)
+{
+    private const string Question = "What tariff did the US impose on Chinese imports?";
+    private const int Timeout = 45_000;
+
+    private WebChatServer Server => fixture.Server;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?transport=polling")]
+    public async Task Page_Question_ShowsCitedAnswerAndSuggestedActionsWork(string query)
+    {
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            var errors = new List<string>();
+            page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+            await page.GotoAsync(new Uri(Server.Address, "/" + query).ToString());
+
+            await Assertions.Expect(page.Locator("#corpus-summary")).ToContainTextAsync("news articles", new() { Timeout = Timeout });
+            await Assertions.Expect(page.Locator("#examples button")).ToHaveCountAsync(3);
+            // The bot's greeting arrives over Direct Line.
+            await Assertions.Expect(page.GetByText("Pick one to start:").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+            await AskAsync(page, Question);
+            var answer = BotBubbles(page).Filter(new() { HasTextString = "145%" }).First;
+            await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(answer.GetByText("Sources")).ToBeVisibleAsync();
+
+            // The [1] marker is rendered by Web Chat as a citation control (from the reference definition), not as text.
+            var citation = answer.GetByRole(AriaRole.Button, new() { Name = "1" }).Or(answer.GetByRole(AriaRole.Link, new() { Name = "1" })).First;
+            await Assertions.Expect(citation).ToBeVisibleAsync();
+            Assert.DoesNotContain("[1]: cite:", await answer.InnerTextAsync(), StringComparison.Ordinal);
+
+            // A suggested follow-up asks its question.
+            var suggestion = page.Locator(".webchat__suggested-action").First;
+            await Assertions.Expect(suggestion).ToBeVisibleAsync(new() { Timeout = Timeout });
+            var suggested = (await suggestion.InnerTextAsync()).Trim();
+            await suggestion.ClickAsync();
+            await Assertions.Expect(UserBubbles(page).Filter(new() { HasTextString = suggested })).ToHaveCountAsync(1, new() { Timeout = Timeout });
+            await Assertions.Expect(page.Locator(".webchat__send-failed, [class*='send-failed']")).ToHaveCountAsync(0);
+            Assert.DoesNotContain(errors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public async Task Page_TwoContexts_KeepSeparateConversationsAndReloadResumes()
+    {
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            await using var first = await browser.NewContextAsync();
+            await using var second = await browser.NewContextAsync();
+            var alice = await first.NewPageAsync();
+            var bob = await second.NewPageAsync();
+            await alice.GotoAsync(Server.Address.ToString());
+            await bob.GotoAsync(Server.Address.ToString());
+
+            await AskAsync(alice, Question);
+            await Assertions.Expect(BotBubbles(alice).Filter(new() { HasTextString = "145%" }).First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            const string bobQuestion = "How did China respond to the tariffs?";
+            await AskAsync(bob, bobQuestion);
+            await Assertions.Expect(UserBubbles(bob).Filter(new() { HasTextString = bobQuestion })).ToHaveCountAsync(1, new() { Timeout = Timeout });
+
+            var aliceConversation = await alice.Locator("#conversation-id").InnerTextAsync();
+            var bobConversation = await bob.Locator("#conversation-id").InnerTextAsync();
+            Assert.NotEqual(aliceConversation, bobConversation);
+            await Assertions.Expect(UserBubbles(bob).Filter(new() { HasTextString = Question })).ToHaveCountAsync(0);
+            await Assertions.Expect(UserBubbles(alice).Filter(new() { HasTextString = bobQuestion })).ToHaveCountAsync(0);
+
+            await alice.ReloadAsync();
+            await Assertions.Expect(UserBubbles(alice).Filter(new() { HasTextString = Question })).ToHaveCountAsync(1, new() { Timeout = Timeout });
+            await Assertions.Expect(BotBubbles(alice).Filter(new() { HasTextString = "145%" }).First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            Assert.Equal(aliceConversation, await alice.Locator("#conversation-id").InnerTextAsync());
+        }
+    }
+
+    private static async Task AskAsync(IPage page, string question)
+    {
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await Assertions.Expect(sendBox).ToBeEditableAsync(new() { Timeout = Timeout });
+        await sendBox.FillAsync(question);
+        await sendBox.PressAsync("Enter");
+    }
+
+    private static ILocator BotBubbles(IPage page) => page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
+
+    private static ILocator UserBubbles(IPage page) => page.Locator(".webchat__bubble.webchat__bubble--from-user");
+}
