@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.VectorData;
 using TradeBot.BotFramework.Tests.Infrastructure;
 using TradeBot.Core.Answers;
 
@@ -22,6 +23,9 @@ internal sealed class FakeStreamingQuestionAnswerer(ManualTimeProvider clock) : 
 
     public int Calls { get; private set; }
 
+    /// <summary>When set, the search fails (as when Qdrant is down) after the first chunk was streamed.</summary>
+    public bool SearchFails { get; set; }
+
     public async IAsyncEnumerable<AnswerUpdate> StreamAnswerAsync(string question, IReadOnlyList<ConversationTurn> history, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Calls++;
@@ -33,6 +37,10 @@ internal sealed class FakeStreamingQuestionAnswerer(ManualTimeProvider clock) : 
             }
 
             yield return AnswerUpdate.Chunk(Chunks[i]);
+            if (SearchFails)
+            {
+                throw new VectorStoreException("The vector store did not answer.");
+            }
         }
 
         yield return AnswerUpdate.Completed(await _answers.AnswerAsync(question, history, cancellationToken));

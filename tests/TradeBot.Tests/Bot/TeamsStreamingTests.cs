@@ -100,6 +100,30 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_SearchFailsWhileStreaming_EndsTheStreamSayingSo()
+    {
+        _streaming.SearchFails = true;
+
+        await _host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question));
+
+        var final = (await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message))).Activity;
+        Assert.Equal(TradeNewsBot.SearchUnavailableText, final.Text);
+        Assert.Equal("final", StreamInfo(final).GetProperty("streamType").GetString());
+        Assert.Equal(_connector.Requests[0].ResponseId, StreamInfo(final).GetProperty("streamId").GetString());
+    }
+
+    [Theory]
+    [InlineData("00:00:00.5")]
+    [InlineData("00:01:00")]
+    public async Task StartAsync_StreamingIntervalOutOfRange_FailsNamingTheSetting(string interval)
+    {
+        var exception = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TradeBotTestHost.StartAsync(settings: new Dictionary<string, string?> { ["TradeNewsBot:StreamingInterval"] = interval }));
+
+        Assert.Contains("TradeNewsBot:StreamingInterval", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Message_InTeamsGroupChat_GetsOneFinalMessage()
     {
         var inbound = TeamsActivities.InChannel(TestActivities.Message(_connector.ServiceUrl, Question), mentionBot: true);
