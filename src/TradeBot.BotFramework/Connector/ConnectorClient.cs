@@ -24,7 +24,7 @@ internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProv
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUri) || string.IsNullOrEmpty(conversationId))
         {
             ConnectorLog.NotAddressed(logger, activity.Type);
-            return new ResourceResponse();
+            return new ResourceResponse { FailureStatusCode = 0 };
         }
 
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";

@@ -15,7 +15,8 @@ public sealed class ResourceResponse
     public string? Id { get; set; }
 
     /// <summary>
-    /// Set, never serialized, when the channel refused the activity (its HTTP status) or could not be reached (0):
+    /// Set, never serialized, when the channel refused the activity (its HTTP status) or it was not delivered at all
+    /// (0: no address, or the channel unreachable):
     /// the connector reports failures this way instead of throwing.
     /// </summary>
     [JsonIgnore]
