@@ -11,7 +11,7 @@ namespace TradeBot.BotFramework.Connector;
 /// <summary>
 /// The Bot Connector REST client: replies (<c>POST {serviceUrl}/v3/conversations/{id}/activities/{replyToId}</c>) or
 /// sends to the conversation. Transient failures are retried by the resilience pipeline of its HttpClient; a refusal
-/// is logged with its status and reported as a response without id, never thrown.
+/// is logged with its status and reported as a response without id that carries the failure, never thrown.
 /// </summary>
 internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProvider tokenProvider, ILogger<ConnectorClient> logger)
 {
@@ -24,7 +24,7 @@ internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProv
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUri) || string.IsNullOrEmpty(conversationId))
         {
             ConnectorLog.NotAddressed(logger, activity.Type);
-            return new ResourceResponse();
+            return new ResourceResponse { FailureStatusCode = 0 };
         }
 
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
@@ -44,7 +44,11 @@ internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProv
             {
                 var operationId = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
                 ConnectorLog.Refused(logger, activity.Type, serviceUri.Host, (int)response.StatusCode, operationId);
-                return new ResourceResponse();
+                return new ResourceResponse
+                {
+                    FailureStatusCode = (int)response.StatusCode,
+                    FailureCode = await ReadErrorCodeAsync(response, cancellationToken),
+                };
             }
 
             return await ReadResourceResponseAsync(response, cancellationToken);
@@ -53,7 +57,7 @@ internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProv
             or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             ConnectorLog.Failed(logger, activity.Type, serviceUri.Host, exception);
-            return new ResourceResponse();
+            return new ResourceResponse { FailureStatusCode = 0 };
         }
     }
 
@@ -94,6 +98,24 @@ internal sealed class ConnectorClient(HttpClient httpClient, IConnectorTokenProv
         {
             // The id is optional; a channel that answers 2xx with another body still accepted the activity.
             return new ResourceResponse();
+        }
+    }
+
+    // The channel's ErrorResponse: {"error":{"code":"…","message":"…"}}; anything else yields no code.
+    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                    ? code.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

@@ -23,8 +23,11 @@ internal sealed class TradeNewsBot(
     IFeedbackStore feedbackStore,
     IOptions<TradeNewsBotOptions> options,
     TimeProvider timeProvider,
-    ILogger<TradeNewsBot> logger) : ActivityHandler
+    ILogger<TradeNewsBot> logger,
+    IStreamingQuestionAnswerer? streamingAnswerer = null) : ActivityHandler
 {
+    public const string SearchingText = "Searching the news…";
+
     public const string EmptyQuestionText = "Ask me a question about tariffs, trade talks or trade disputes, and I'll answer from the news with sources.";
 
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -152,18 +155,56 @@ internal sealed class TradeNewsBot(
         TradeNewsBotLog.Question(logger, activity.Conversation?.Id, question);
         var key = ConversationKey(activity);
         var history = memory.Recall(key);
+        // Teams one-to-one chats see the answer as it is written; every other channel gets the finished answer.
+        var stream = streamingAnswerer is not null && StreamingResponse.IsSupported(turnContext)
+            ? new StreamingResponse(turnContext, timeProvider, options.Value.StreamingInterval)
+            : null;
         Answer answer;
-        var typing = turnContext.ExpectsReplies ? null : await TypingIndicator.StartAsync(turnContext, timeProvider, cancellationToken);
         try
         {
-            answer = await answerer.AnswerAsync(question, history, cancellationToken);
+            answer = stream is null
+                ? await AnswerWithTypingAsync(turnContext, question, history, cancellationToken)
+                : await StreamAnswerAsync(stream, question, history, cancellationToken);
         }
         catch (VectorStoreException ex)
         {
             // The store (Qdrant) is down or slow: say so; the next question tries again.
             TradeNewsBotLog.SearchUnavailable(logger, activity.Conversation?.Id, ex);
-            await turnContext.SendActivityAsync(SearchUnavailableText, cancellationToken);
+            var unavailable = activity.CreateReply(SearchUnavailableText);
+            await (stream is null ? turnContext.SendActivityAsync(unavailable, cancellationToken) : stream.EndStreamAsync(unavailable, cancellationToken));
             return;
+        }
+
+        memory.Remember(key, new ConversationTurn(question, answer));
+        TradeNewsBotLog.Answered(logger, activity.Conversation?.Id, answer.Answered, answer.Citations.Count, history.Count);
+        var replies = AnswerActivityFactory.Create(activity, answer);
+        var sent = stream is null
+            ? await turnContext.SendActivityAsync(replies[0], cancellationToken)
+            : await stream.EndStreamAsync(replies[0], cancellationToken);
+        sentAnswers.Record(sent.Id, question);
+        if (stream is not null)
+        {
+            // Teams may name a streamed answer by its stream id when the user rates it.
+            sentAnswers.Record(stream.StreamId, question);
+            TradeNewsBotLog.Streamed(logger, activity.Conversation?.Id, stream.Sequence, stream.Failed, stream.Cancelled);
+            if (stream.Cancelled)
+            {
+                return;
+            }
+        }
+
+        foreach (var followUp in replies.Skip(1))
+        {
+            await turnContext.SendActivityAsync(followUp, cancellationToken);
+        }
+    }
+
+    private async Task<Answer> AnswerWithTypingAsync(ITurnContext turnContext, string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        var typing = turnContext.ExpectsReplies ? null : await TypingIndicator.StartAsync(turnContext, timeProvider, cancellationToken);
+        try
+        {
+            return await answerer.AnswerAsync(question, history, cancellationToken);
         }
         finally
         {
@@ -172,16 +213,26 @@ internal sealed class TradeNewsBot(
                 await typing.DisposeAsync();
             }
         }
+    }
 
-        memory.Remember(key, new ConversationTurn(question, answer));
-        TradeNewsBotLog.Answered(logger, activity.Conversation?.Id, answer.Answered, answer.Citations.Count, history.Count);
-        var replies = AnswerActivityFactory.Create(activity, answer);
-        var sent = await turnContext.SendActivityAsync(replies[0], cancellationToken);
-        sentAnswers.Record(sent.Id, question);
-        foreach (var followUp in replies.Skip(1))
+    /// <summary>
+    /// Streams the answer's text as it comes (the informative line first, so Teams shows progress while searching) and
+    /// returns the final, validated answer, whose message then replaces the streamed text.
+    /// </summary>
+    private async Task<Answer> StreamAnswerAsync(StreamingResponse stream, string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        await stream.QueueInformativeUpdateAsync(SearchingText, cancellationToken);
+        await foreach (var update in streamingAnswerer!.StreamAnswerAsync(question, history, cancellationToken))
         {
-            await turnContext.SendActivityAsync(followUp, cancellationToken);
+            if (update.Final is { } final)
+            {
+                return final;
+            }
+
+            await stream.QueueTextChunkAsync(update.Text, cancellationToken);
         }
+
+        throw new InvalidOperationException("The streaming answerer ended without a final answer.");
     }
 
     private async Task WelcomeAsync(ITurnContext turnContext, string key, ChannelAccount? user, CancellationToken cancellationToken)

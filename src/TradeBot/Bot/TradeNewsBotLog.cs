@@ -27,4 +27,7 @@ internal static partial class TradeNewsBotLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The article search failed in {ConversationId}; told the user it is unavailable")]
     public static partial void SearchUnavailable(ILogger logger, string? conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Streamed an answer in {ConversationId}: {Updates} updates, an update refused={Failed}, stopped by the user={Cancelled}")]
+    public static partial void Streamed(ILogger logger, string? conversationId, int updates, bool failed, bool cancelled);
 }

@@ -17,6 +17,12 @@ internal sealed class TradeNewsBotOptions
     /// <summary>Conversations remembered at once; the least recently used are forgotten first.</summary>
     public int MaxConversations { get; set; } = 10_000;
 
+    /// <summary>
+    /// Shortest time between two updates of an answer streamed to Teams; text in between is accumulated. Teams takes
+    /// about one streaming request per second.
+    /// </summary>
+    public TimeSpan StreamingInterval { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>The JSON Lines file that collects feedback votes.</summary>
     public string FeedbackPath { get; set; } = Path.Combine("data", "feedback.jsonl");
 }

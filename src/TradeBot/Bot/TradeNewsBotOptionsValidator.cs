@@ -27,6 +27,11 @@ internal sealed class TradeNewsBotOptionsValidator : IValidateOptions<TradeNewsB
             failures.Add("TradeNewsBot:MaxConversations must be at least 1.");
         }
 
+        if (options.StreamingInterval < TimeSpan.FromSeconds(1) || options.StreamingInterval > TimeSpan.FromSeconds(30))
+        {
+            failures.Add("TradeNewsBot:StreamingInterval must be between 00:00:01 and 00:00:30 (Teams allows about one streaming update per second).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.FeedbackPath))
         {
             failures.Add("TradeNewsBot:FeedbackPath must name a file.");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TradeBot.Bot;
+using TradeBot.BotFramework.Tests.Infrastructure;
 using TradeBot.Core.Answers;
 
 namespace TradeBot.Tests.Bot;

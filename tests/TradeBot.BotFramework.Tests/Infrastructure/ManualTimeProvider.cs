@@ -1,4 +1,4 @@
-namespace TradeBot.Tests.Bot;
+namespace TradeBot.BotFramework.Tests.Infrastructure;
 
 /// <summary>A clock that moves only when told to.</summary>
 internal sealed class ManualTimeProvider : TimeProvider
