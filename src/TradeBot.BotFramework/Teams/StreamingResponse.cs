@@ -69,18 +69,22 @@ public sealed class StreamingResponse
     public bool Cancelled { get; private set; }
 
     /// <summary>
-    /// True when the turn can stream: Teams, a personal (one-to-one) conversation, and replies that go to the channel
-    /// (an <c>expectReplies</c> turn returns its replies in one HTTP body and cannot stream).
+    /// True when the turn can stream, with replies that go to the channel (an <c>expectReplies</c> turn returns its
+    /// replies in one HTTP body and cannot stream): Teams in a personal (one-to-one) conversation, or Direct Line,
+    /// where Web Chat 4.17+ shows the same stream as a livestream (over its WebSocket; a polling client, which never
+    /// receives typing activities, simply gets the final message).
     /// </summary>
     public static bool IsSupported(ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        return string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.Ordinal)
-            && !turnContext.ExpectsReplies
-            && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal)
+        var repliesGoToChannel = !turnContext.ExpectsReplies
+            && !string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
+        var teamsPersonal = string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.Ordinal)
             && !activity.IsGroupConversation()
             && string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+        var directLine = string.Equals(activity.ChannelId, Channels.Directline, StringComparison.Ordinal);
+        return repliesGoToChannel && (teamsPersonal || directLine);
     }
 
     /// <summary>Shows a progress line (such as "Searching…") while no text has been streamed; it starts the stream.</summary>

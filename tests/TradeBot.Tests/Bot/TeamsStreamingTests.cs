@@ -135,6 +135,24 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_OverDirectLine_LivestreamsThenFinalWithCitationDefinitions()
+    {
+        await _host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question, channelId: Channels.Directline));
+
+        await _connector.WaitForAsync(r => r.Activity.Text == AnswerActivityFactory.FollowUpText);
+        var sent = _connector.Requests.Select(r => r.Activity).ToList();
+        var updates = sent.TakeWhile(a => a.IsType(ActivityTypes.Typing)).ToList();
+        Assert.NotEmpty(updates);
+        Assert.Equal("informative", StreamInfo(updates[0]).GetProperty("streamType").GetString());
+        var final = sent[updates.Count];
+        Assert.Equal(ActivityTypes.Message, final.Type);
+        Assert.Equal("final", StreamInfo(final).GetProperty("streamType").GetString());
+        Assert.Equal(_connector.Requests[0].ResponseId, StreamInfo(final).GetProperty("streamId").GetString());
+        // Web Chat's citations: Markdown reference definitions in the final text.
+        Assert.Contains("\n[1]: ", final.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Message_InWebChat_GetsOneFinalMessage()
     {
         await _host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question, channelId: Channels.Webchat));
