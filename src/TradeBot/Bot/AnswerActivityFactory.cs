@@ -11,9 +11,10 @@ namespace TradeBot.Bot;
 /// suggested follow-ups as a short message of their own. Kept apart because clients such as the Agents Playground show
 /// a message that carries suggested actions as plain text, without Markdown or citations.
 /// </summary>
-internal static class AnswerActivityFactory
+internal static partial class AnswerActivityFactory
 {
     public const int MaxSuggestedActions = 3;
+
     public const string FollowUpText = "You could also ask:";
 
     public static IReadOnlyList<Activity> Create(Activity inbound, Answer answer)
@@ -23,7 +24,8 @@ internal static class AnswerActivityFactory
         var text = answer.Citations.Count > 0 ? $"{answer.Text}\n\n{SourceList.ToMarkdown(answer.Citations)}" : answer.Text;
         if (answer.Citations.Count > 0 && IsWebChat(inbound.ChannelId))
         {
-            text += "\n\n" + SourceList.ToReferenceDefinitions(answer.Citations);
+            // With reference definitions, Markdown reads "[1][2]" as one link (text 1, reference 2): keep markers apart.
+            text = AdjacentMarkers().Replace(text, "] ") + "\n\n" + SourceList.ToReferenceDefinitions(answer.Citations);
         }
 
         var reply = inbound.CreateReply(text);
@@ -52,4 +54,7 @@ internal static class AnswerActivityFactory
 
     private static bool IsWebChat(string? channelId) =>
         string.Equals(channelId, Channels.Webchat, StringComparison.Ordinal) || string.Equals(channelId, Channels.Directline, StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\[\d+)\](?=\[\d+\])")]
+    private static partial System.Text.RegularExpressions.Regex AdjacentMarkers();
 }
