@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.VectorData;
 using TradeBot.Cli;
 
 var root = new RootCommand("TradeBot: answers questions about trade news from a corpus of articles, citing its sources. With no command it serves the bot.")
@@ -12,6 +13,7 @@ var root = new RootCommand("TradeBot: answers questions about trade news from a 
     IngestCommand.Create(),
     EvalCommand.Create(),
     TeamsPackageCommand.Create(),
+    DownloadModelCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(ServeCommand.RunAsync);
@@ -27,4 +29,10 @@ catch (OptionsValidationException ex)
         await Console.Error.WriteLineAsync($"configuration error: {failure}");
     }
     return ExitCodes.InvalidInput;
+}
+catch (VectorStoreException ex)
+{
+    // The store (Qdrant) failed: the message names the cause; the next run resumes where this one stopped.
+    await Console.Error.WriteLineAsync($"vector store error: {ex.Message}");
+    return ExitCodes.PartialFailure;
 }
