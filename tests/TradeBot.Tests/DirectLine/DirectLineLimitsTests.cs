@@ -1,0 +1,53 @@
+using System.Net;
+using TradeBot.Tests.WebChat;
+
+namespace TradeBot.Tests.DirectLine;
+
+/// <summary>Abuse limits of the Direct Line endpoint: oversized messages get 413, a flooding client 429, others go on.</summary>
+[Collection(WebChatCollection.Name)]
+public sealed class DirectLineLimitsTests(WebChatServerFixture fixture)
+{
+    [Fact]
+    public async Task PostActivity_OverMaxActivityBytes_PayloadTooLargeWithClearMessage()
+    {
+        var client = fixture.Server.Client;
+        var a = await DirectLineHttp.StartConversationAsync(client);
+
+        using var tooLarge = await DirectLineHttp.PostMessageAsync(client, a.ConversationId, a.Token, new string('x', 40 * 1024));
+        using var small = await DirectLineHttp.PostMessageAsync(client, a.ConversationId, a.Token, new string('x', 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        var body = await tooLarge.Content.ReadAsStringAsync();
+        Assert.Contains("too large", body, StringComparison.Ordinal);
+        Assert.Contains("32,768 bytes", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostActivity_OverMessagesPerMinute_TooManyRequestsWhileOtherClientIsServed()
+    {
+        const int limit = 3;
+        await using var server = await WebChatServer.StartAsync($"DirectLine:MessagesPerMinute={limit}");
+        var client = server.Client;
+        var flooder = await DirectLineHttp.StartConversationAsync(client);
+        var other = await DirectLineHttp.StartConversationAsync(client);
+
+        for (var i = 0; i < limit; i++)
+        {
+            using var accepted = await DirectLineHttp.PostMessageAsync(client, flooder.ConversationId, flooder.Token, $"message {i}");
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using var refused = await DirectLineHttp.PostMessageAsync(client, flooder.ConversationId, flooder.Token, "one too many");
+        using var otherPost = await DirectLineHttp.PostMessageAsync(client, other.ConversationId, other.Token, "my turn");
+        using var otherGet = await DirectLineHttp.GetActivitiesAsync(client, other.ConversationId, other.Token);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.Contains("Too many requests", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, otherPost.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherGet.StatusCode);
+    }
+}
