@@ -70,6 +70,30 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         return articles;
     }
 
+    /// <summary>How many passages each of the given articles has in the store now; articles not in the catalog are left out.</summary>
+    public async Task<Dictionary<string, int>> PassageCountsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return counts;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = ids.Select((id, i) =>
+        {
+            command.Parameters.AddWithValue($"$id{i}", id);
+            return $"$id{i}";
+        }).ToList();
+        command.CommandText = $"SELECT id, passage_count FROM articles WHERE id IN ({string.Join(", ", names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+        return counts;
+    }
+
     public async Task<CatalogEntry?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var entries = await QueryAsync("id = $id", c => c.Parameters.AddWithValue("$id", id), cancellationToken).ConfigureAwait(false);

@@ -165,14 +165,7 @@ public sealed class CorpusSynchronizer(
         var split = batch.Select(b => (b.Article, b.Hash, Passages: PassageSplitter.Split(b.Article.Body))).ToList();
         var texts = split.SelectMany(s => s.Passages.Select(p => p.Text)).ToList();
         var embeddings = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var previousCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (article, _, _) in split)
-        {
-            if (await catalog.GetAsync(article.Id, cancellationToken).ConfigureAwait(false) is { } previous)
-            {
-                previousCounts[article.Id] = previous.PassageCount;
-            }
-        }
+        var previousCounts = await catalog.PassageCountsAsync([.. split.Select(s => s.Article.Id)], cancellationToken).ConfigureAwait(false);
 
         var records = new List<PassageRecord>(texts.Count);
         var entries = new List<CatalogEntry>(split.Count);
