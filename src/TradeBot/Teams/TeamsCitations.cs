@@ -9,7 +9,11 @@ internal static class TeamsCitations
     public static MessageCitation ToMessageCitation(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        var keywords = new List<string> { citation.Source };
+        var keywords = new List<string>();
+        if (citation.Source.Length > 0)
+        {
+            keywords.Add(citation.Source);
+        }
         if (citation.Published is { } published)
         {
             keywords.Add(Bot.SourceList.FormatDate(published));

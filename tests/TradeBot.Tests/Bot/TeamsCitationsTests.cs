@@ -1,0 +1,29 @@
+using TradeBot.Core.Answers;
+using TradeBot.Teams;
+
+namespace TradeBot.Tests.Bot;
+
+public sealed class TeamsCitationsTests
+{
+    [Fact]
+    public void ToMessageCitation_UnknownOutletAndDate_HasNoEmptyKeywords()
+    {
+        var citation = new Citation(1, "a.txt", string.Empty, string.Empty, null, null, "China said Friday it is reviewing a U.S. offer.");
+
+        var card = TeamsCitations.ToMessageCitation(citation);
+
+        Assert.Empty(card.Keywords);
+        Assert.Equal("“China said Friday it is reviewing a U.S. offer.”", card.Name);
+    }
+
+    [Fact]
+    public void ToMessageCitation_OutletAndDate_AreTheKeywords()
+    {
+        var citation = new Citation(2, "b", "Title", "Reuters", new DateTimeOffset(2025, 5, 2, 0, 0, 0, TimeSpan.Zero), "https://example.test/b", "Quote.");
+
+        var card = TeamsCitations.ToMessageCitation(citation);
+
+        Assert.Equal(["Reuters", "2 May 2025"], card.Keywords);
+        Assert.Equal(("Title", "https://example.test/b", "Quote."), (card.Name, card.Url, card.Abstract));
+    }
+}
