@@ -53,6 +53,27 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
     }
 
     [Fact]
+    public async Task Page_QuestionAboutLinkedArticle_SourceLinksToTheArticle()
+    {
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(Server.Address.ToString());
+            await Assertions.Expect(page.GetByText("Pick one to start:").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+            await AskAsync(page, "How long did the EU extend its steel safeguard quotas?");
+
+            var answer = BotBubbles(page).Filter(new() { HasTextString = "two more years" }).First;
+            await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = Timeout });
+            var source = answer.GetByRole(AriaRole.Link, new() { Name = "EU extends steel safeguard quotas for two more years" }).First;
+            await Assertions.Expect(source).ToHaveAttributeAsync("href", WebChatServer.LinkedArticleUrl);
+            await Assertions.Expect(answer.GetByText("Test Wire", new() { Exact = false }).First).ToBeVisibleAsync();
+        }
+    }
+
+    [Fact]
     public async Task Page_TwoContexts_KeepSeparateConversationsAndReloadResumes()
     {
         var (playwright, browser) = await HeadlessChromium.LaunchAsync();

@@ -10,10 +10,14 @@ namespace TradeBot.Tests.WebChat;
 
 /// <summary>
 /// The real TradeBot server as <c>BotServer</c> builds it (corpus pipeline, bot, Web Chat, Direct Line) on a free
-/// loopback port, over a temporary copy of the repository's corpus; started once ingestion is done.
+/// loopback port, over a temporary copy of the repository's corpus plus one linked article page; started once
+/// ingestion is done.
 /// </summary>
 internal sealed class WebChatServer : IAsyncDisposable
 {
+    public const string LinkedArticleFile = "eu-steel-quotas.html";
+    public const string LinkedArticleUrl = "https://example.test/eu-steel-quotas";
+
     public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS1mb3ItdHJhZGVib3QtZGlyZWN0bGluZS0wMTIz";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"tradebot-webchat-{Guid.NewGuid():N}");
@@ -33,6 +37,8 @@ internal sealed class WebChatServer : IAsyncDisposable
         {
             File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
         }
+        // An article page with an outlet and a link, so that a source can be followed.
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", "articles", LinkedArticleFile), Path.Combine(corpus, LinkedArticleFile));
 
         string[] args = ["--urls", "http://127.0.0.1:0", $"--DirectLine:SigningKey={SigningKey}", "--Logging:LogLevel:Default=Warning", .. settings.Select(s => "--" + s)];
         server._app = BotServer.Build(args, corpus, Path.Combine(server._folder, "data"));
