@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using TradeBot.Core.Text;
 
@@ -62,12 +61,7 @@ public sealed class HashingEmbeddingGenerator : IEmbeddingGenerator<string, Embe
                 Add(vector, StableHash.Of(gram) ^ 0x5bd1e995u, weight * TrigramWeight);
             }
         }
-        var norm = TensorPrimitives.Norm(vector);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(vector, norm, vector);
-        }
-        return vector;
+        return VectorNormalization.ToUnitLength(vector);
     }
 
     private void Add(float[] vector, uint hash, float weight)

@@ -135,12 +135,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             TensorPrimitives.Divide(vector, kept, vector);
         }
-        var norm = TensorPrimitives.Norm(vector);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(vector, norm, vector);
-        }
-        return vector;
+        return VectorNormalization.ToUnitLength(vector);
     }
 
     private static string FileHash(string path)

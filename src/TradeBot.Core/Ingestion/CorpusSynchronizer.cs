@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Articles;
+using TradeBot.Core.Embeddings;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
 
@@ -261,12 +262,7 @@ public sealed class CorpusSynchronizer(
         {
             System.Numerics.Tensors.TensorPrimitives.Add(mean, vector.Span, mean);
         }
-        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(mean);
-        if (norm > 0)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Divide(mean, norm, mean);
-        }
-        return mean;
+        return VectorNormalization.ToUnitLength(mean);
     }
 
     private static async Task<string?> HashFileAsync(string file, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.VectorData;
+using TradeBot.Core.Embeddings;
 using TradeBot.Core.Text;
 
 namespace TradeBot.Core.Stores.Embedded;
@@ -289,12 +289,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
             Microsoft.Extensions.AI.Embedding<float> embedding => embedding.Vector.ToArray(),
             _ => throw new NotSupportedException($"The embedded store searches by vector (ReadOnlyMemory<float>, float[] or Embedding<float>), not by {typeof(TInput).Name}."),
         };
-        var norm = TensorPrimitives.Norm(vector);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(vector, norm, vector);
-        }
-        return vector;
+        return VectorNormalization.ToUnitLength(vector);
     }
 
     private async Task<VectorIndex> GetVectorIndexAsync(CancellationToken cancellationToken)
