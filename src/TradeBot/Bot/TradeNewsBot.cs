@@ -201,7 +201,7 @@ internal sealed class TradeNewsBot(
 
     private async Task<Answer> AnswerWithTypingAsync(ITurnContext turnContext, string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
-        var typing = turnContext.ExpectsReplies ? null : await TypingIndicator.StartAsync(turnContext, timeProvider, cancellationToken);
+        var typing = turnContext.ExpectsReplies ? null : await TypingIndicator.StartAsync(turnContext, timeProvider, options.Value.TypingInterval, cancellationToken);
         try
         {
             return await answerer.AnswerAsync(question, history, cancellationToken);

@@ -23,6 +23,9 @@ internal sealed class TradeNewsBotOptions
     /// </summary>
     public TimeSpan StreamingInterval { get; set; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>How often "typing…" is repeated while an answer is prepared (clients hide it after a few seconds).</summary>
+    public TimeSpan TypingInterval { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>The JSON Lines file that collects feedback votes.</summary>
     public string FeedbackPath { get; set; } = Path.Combine("data", "feedback.jsonl");
 }

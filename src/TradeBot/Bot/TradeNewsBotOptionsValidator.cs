@@ -32,6 +32,11 @@ internal sealed class TradeNewsBotOptionsValidator : IValidateOptions<TradeNewsB
             failures.Add("TradeNewsBot:StreamingInterval must be between 00:00:01 and 00:00:30 (Teams allows about one streaming update per second).");
         }
 
+        if (options.TypingInterval < TimeSpan.FromMilliseconds(10) || options.TypingInterval > TimeSpan.FromSeconds(30))
+        {
+            failures.Add("TradeNewsBot:TypingInterval must be between 00:00:00.010 and 00:00:30.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.FeedbackPath))
         {
             failures.Add("TradeNewsBot:FeedbackPath must name a file.");

@@ -5,16 +5,19 @@ namespace TradeBot.Bot;
 /// <summary>Shows "typing…" while an answer is prepared: one typing activity at once, then one every few seconds until disposed.</summary>
 internal sealed class TypingIndicator : IAsyncDisposable
 {
-    private static readonly TimeSpan _interval = TimeSpan.FromSeconds(3);
+    private readonly TimeSpan _interval;
     private readonly CancellationTokenSource _stop;
     private Task _loop = Task.CompletedTask;
 
-    private TypingIndicator(CancellationToken cancellationToken) =>
-        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-    public static async Task<TypingIndicator> StartAsync(ITurnContext turnContext, TimeProvider timeProvider, CancellationToken cancellationToken)
+    private TypingIndicator(TimeSpan interval, CancellationToken cancellationToken)
     {
-        var indicator = new TypingIndicator(cancellationToken);
+        _interval = interval;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    public static async Task<TypingIndicator> StartAsync(ITurnContext turnContext, TimeProvider timeProvider, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var indicator = new TypingIndicator(interval, cancellationToken);
         await turnContext.SendActivityAsync(turnContext.Activity.CreateTypingReply(), cancellationToken);
         indicator._loop = indicator.RepeatAsync(turnContext, timeProvider);
         return indicator;

@@ -129,8 +129,11 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await Task.Delay(200);
-        Assert.Equal(0, _connector.Calls);
+        // A valid message sent afterwards is answered; by then a refused one would have been answered too.
+        var proof = TestActivities.Message(_connector.ServiceUrl, "after the refusal");
+        using var accepted = await _bot.PostAsync(proof, ChannelToken(proof.ServiceUrl!));
+        await _connector.WaitForAsync(r => r.Activity.Text == "echo: after the refusal");
+        Assert.DoesNotContain(_connector.Requests, r => r.Activity.Text == "echo: hello");
     }
 
     [Fact]

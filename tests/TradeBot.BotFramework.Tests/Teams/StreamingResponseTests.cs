@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using TradeBot.BotFramework.Schema;
 using TradeBot.BotFramework.Teams;
@@ -8,7 +9,7 @@ namespace TradeBot.BotFramework.Tests.Teams;
 /// <summary>Teams streaming: the wire shape of each update, throttling on an injected clock, and the fallbacks.</summary>
 public sealed class StreamingResponseTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly ScriptedTurnContext _turn = new(TestActivities.Message(new Uri("https://smba.example/teams"), "question"));
 
     [Fact]

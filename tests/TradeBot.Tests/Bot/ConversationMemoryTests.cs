@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using TradeBot.Bot;
 using TradeBot.BotFramework.Tests.Infrastructure;
@@ -7,7 +8,7 @@ namespace TradeBot.Tests.Bot;
 
 public sealed class ConversationMemoryTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Remember_MoreTurnsThanKept_KeepsTheMostRecent()

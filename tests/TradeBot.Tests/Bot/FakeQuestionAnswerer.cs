@@ -31,14 +31,15 @@ internal sealed class FakeQuestionAnswerer : IQuestionAnswerer
 
     public IReadOnlyList<(string Question, IReadOnlyList<ConversationTurn> History)> Calls => [.. _calls];
 
-    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+    /// <summary>When set, each answer waits until this completes: the test decides when the answer is ready.</summary>
+    public TaskCompletionSource? Hold { get; set; }
 
     public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken = default)
     {
         _calls.Enqueue((question, history));
-        if (Delay > TimeSpan.Zero)
+        if (Hold is { } hold)
         {
-            await Task.Delay(Delay, cancellationToken);
+            await hold.Task.WaitAsync(cancellationToken);
         }
 
         if (question.Contains("unicorn", StringComparison.OrdinalIgnoreCase))

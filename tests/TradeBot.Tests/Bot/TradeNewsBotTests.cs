@@ -96,14 +96,21 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
     [Fact]
     public async Task Message_SlowAnswer_KeepsTypingUntilTheAnswerIsReady()
     {
-        _host.Answerer.Delay = TimeSpan.FromSeconds(3.5);
+        await using var host = await TradeBotTestHost.StartAsync(settings: new Dictionary<string, string?> { ["TradeNewsBot:TypingInterval"] = "00:00:00.050" });
+        host.Answerer.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        await _host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question));
-
+        // The turn runs inside the request: the post completes once the answer is released, after typing repeated.
+        var post = host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question));
+        await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Typing));
+        await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Typing) && _connector.Requests.Count(q => q.Activity.IsType(ActivityTypes.Typing)) >= 2);
+        host.Answerer.Hold.SetResult();
+        (await post).Dispose();
         await _connector.WaitForAsync(r => r.Activity.Text == AnswerActivityFactory.FollowUpText);
+
         var types = _connector.Requests.Select(r => r.Activity.Type).ToList();
         var answerAt = types.IndexOf(ActivityTypes.Message);
-        Assert.Equal([ActivityTypes.Typing, ActivityTypes.Typing], types[..answerAt]);
+        Assert.True(answerAt >= 2, $"expected repeated typing before the answer: {string.Join(", ", types)}");
+        Assert.All(types[..answerAt], t => Assert.Equal(ActivityTypes.Typing, t));
         Assert.DoesNotContain(ActivityTypes.Typing, types[answerAt..]);
     }
 

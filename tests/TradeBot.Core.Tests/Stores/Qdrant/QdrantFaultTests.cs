@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -82,20 +83,38 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     [Fact]
     public async Task SlowServer_TimesOutPerAttemptAndFailsWithTimeout()
     {
-        _standIn.Intercept = async (context, _) =>
+        var arrivals = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        _standIn.Intercept = async (context, number) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            await arrivals.Writer.WriteAsync(number);
+            // Never answers: only the client's attempt timeout ends the request.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return true;
         };
-        using var host = Host(new()
+        var clock = new FakeTimeProvider();
+        var attemptTimeout = TimeSpan.FromSeconds(10);
+        using var host = new QdrantTestHost(_standIn.Endpoint, "faults", new Dictionary<string, string?>
         {
-            ["VectorStore:Qdrant:Timeout"] = "00:00:00.300",
+            ["VectorStore:Qdrant:Timeout"] = "00:00:10",
             ["VectorStore:Qdrant:MaxRetries"] = "1",
             ["VectorStore:Qdrant:RetryDelay"] = "00:00:00.010",
-        });
+        }, timeProvider: clock);
 
-        var error = await Assert.ThrowsAsync<QdrantException>(() => host.Collection.CollectionExistsAsync());
+        var call = host.Collection.CollectionExistsAsync();
+        Assert.Equal(1, await arrivals.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        clock.Advance(attemptTimeout);
+        // The retry waits a jittered backoff on the same clock; move it in small steps until the second attempt arrives.
+        var second = arrivals.Reader.ReadAsync().AsTask();
+        for (var steps = 0; !second.IsCompleted; steps++)
+        {
+            Assert.True(steps < 2000, "the timed-out attempt was not retried");
+            clock.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.WhenAny(second, Task.Delay(10));
+        }
+        Assert.Equal(2, await second);
+        clock.Advance(attemptTimeout);
 
+        var error = await Assert.ThrowsAsync<QdrantException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(QdrantErrorKind.Timeout, error.Kind);
         Assert.Equal(2, CallsTo(ExistsPath));
     }

@@ -14,7 +14,7 @@ internal sealed class QdrantTestHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public QdrantTestHost(Uri endpoint, string collectionName, IDictionary<string, string?>? overrides = null, int dimension = TestEmbeddings.Dimension, ILoggerProvider? logging = null)
+    public QdrantTestHost(Uri endpoint, string collectionName, IDictionary<string, string?>? overrides = null, int dimension = TestEmbeddings.Dimension, ILoggerProvider? logging = null, TimeProvider? timeProvider = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -41,6 +41,11 @@ internal sealed class QdrantTestHost : IDisposable
                 l.AddProvider(logging);
             }
         });
+        if (timeProvider is not null)
+        {
+            // The resilience pipeline takes its clock from the container: attempt timeouts and backoff follow it.
+            services.AddSingleton(timeProvider);
+        }
         services.AddQdrantPassageStore(configuration, _ => new QdrantEmbedderInfo(TestEmbeddings.Name, dimension));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
