@@ -43,6 +43,16 @@ public static class DirectLineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseCors();
+        // The limiter keys on the caller, so the caller's token is validated first.
+        app.Use(async (context, next) =>
+        {
+            if (DirectLineRoutes.IsDirectLine(context.Request.Path))
+            {
+                await DirectLineCaller.ResolveAsync(context, context.RequestServices.GetRequiredService<DirectLineTokenService>());
+            }
+
+            await next(context);
+        });
         app.UseRateLimiter();
         return app;
     }

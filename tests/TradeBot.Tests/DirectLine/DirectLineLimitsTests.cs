@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
 using TradeBot.Tests.WebChat;
 
 namespace TradeBot.Tests.DirectLine;
@@ -49,5 +52,41 @@ public sealed class DirectLineLimitsTests(WebChatServerFixture fixture)
         Assert.Contains("Too many requests", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, otherPost.StatusCode);
         Assert.Equal(HttpStatusCode.OK, otherGet.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostActivity_ForgedTokensNamingVictimsConversation_DoNotUseUpTheVictimsLimits()
+    {
+        const int limit = 3;
+        await using var server = await WebChatServer.StartAsync($"DirectLine:MessagesPerMinute={limit}", $"DirectLine:RequestsPerMinute={limit + 2}");
+        var client = server.Client;
+        var victim = await DirectLineHttp.StartConversationAsync(client);
+        // Unsigned, and signed with a key of the attacker's: both name the victim's conversation.
+        var unsigned = UnsignedToken(victim.ConversationId);
+        var otherKey = TestTokens.Mint(Convert.ToBase64String(new byte[32]), victim.ConversationId, "attacker", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
+
+        foreach (var forged in new[] { unsigned, otherKey, unsigned, otherKey })
+        {
+            using var refused = await DirectLineHttp.PostMessageAsync(client, victim.ConversationId, forged, "flood");
+            using var polled = await DirectLineHttp.GetActivitiesAsync(client, victim.ConversationId, forged);
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, polled.StatusCode);
+        }
+
+        for (var i = 0; i < limit; i++)
+        {
+            using var post = await DirectLineHttp.PostMessageAsync(client, victim.ConversationId, victim.Token, $"question {i}");
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        }
+
+        using var get = await DirectLineHttp.GetActivitiesAsync(client, victim.ConversationId, victim.Token);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
+
+    private static string UnsignedToken(string conversationId)
+    {
+        static string Part(object value) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return $"{Part(new { alg = "none", typ = "JWT" })}.{Part(new { conv = conversationId, user = "attacker", iss = "tradebot-directline", aud = "tradebot-directline", exp = now + 3600 })}.";
     }
 }
