@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Threading.Channels;
 using TradeBot.BotFramework.Schema;
 
@@ -6,13 +7,18 @@ namespace TradeBot.BotFramework.DirectLine;
 
 /// <summary>
 /// One self-hosted conversation: its activity log (ids <c>{conversationId}|{sequence}</c>, the sequence is the
-/// watermark) and the WebSocket listening to it. Typing is pushed to the socket only, as Azure Direct Line does.
+/// watermark) and the WebSocket listening to it. Typing is pushed to the socket only, as Azure Direct Line does. The
+/// log keeps at most <see cref="DirectLineOptions.MaxActivitiesPerConversation"/> activities and
+/// <see cref="DirectLineOptions.MaxConversationBytes"/> bytes (as JSON), dropping the oldest first; the store that owns
+/// it is told of every change, for the limits over all conversations.
 /// </summary>
-internal sealed class DirectLineConversation(string id, string userId, int capacity, DateTimeOffset now)
+internal sealed class DirectLineConversation(string id, string userId, DirectLineOptions limits, IDirectLineActivityBudget budget, DateTimeOffset now)
 {
     private readonly Lock _gate = new();
-    private readonly LinkedList<(long Sequence, Activity Activity)> _log = new();
+    private readonly LinkedList<Kept> _log = new();
     private long _sequence;
+    private long _bytes;
+    private bool _ended;
     private Channel<DirectLineActivitySet>? _listener;
 
     public string Id { get; } = id;
@@ -20,6 +26,18 @@ internal sealed class DirectLineConversation(string id, string userId, int capac
     public string UserId { get; } = userId;
 
     public DateTimeOffset LastUsed { get; private set; } = now;
+
+    /// <summary>The age (see <see cref="IDirectLineActivityBudget.NextAge"/>) of the oldest kept activity; <see cref="long.MaxValue"/> when none is kept.</summary>
+    public long OldestAge
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _log.First?.Value.Age ?? long.MaxValue;
+            }
+        }
+    }
 
     public void Touch(DateTimeOffset now)
     {
@@ -29,21 +47,46 @@ internal sealed class DirectLineConversation(string id, string userId, int capac
         }
     }
 
-    /// <summary>Gives the activity its id, keeps it and sends it to the listener.</summary>
+    /// <summary>Gives the activity its id, keeps it (within the limits) and sends it to the listener.</summary>
     public string Append(Activity activity)
     {
+        long bytes = 0;
+        var count = 0;
+        string activityId;
         lock (_gate)
         {
             var sequence = ++_sequence;
-            activity.Id = string.Create(CultureInfo.InvariantCulture, $"{Id}|{sequence:D7}");
-            _log.AddLast((sequence, activity));
-            while (_log.Count > capacity)
+            activityId = string.Create(CultureInfo.InvariantCulture, $"{Id}|{sequence:D7}");
+            activity.Id = activityId;
+            // An ended conversation (a turn still answering after it expired) keeps nothing.
+            if (!_ended)
             {
-                _log.RemoveFirst();
+                var size = JsonSerializer.SerializeToUtf8Bytes(activity, ActivitySerializer.Options).Length;
+                _log.AddLast(new Kept(sequence, activity, size, budget.NextAge()));
+                _bytes += size;
+                (bytes, count) = (size, 1);
+                while (_log.Count > 1 && (_log.Count > limits.MaxActivitiesPerConversation || _bytes > limits.MaxConversationBytes))
+                {
+                    var dropped = DropOldest();
+                    bytes -= dropped;
+                    count--;
+                }
             }
 
             _listener?.Writer.TryWrite(new DirectLineActivitySet([activity], Watermark(sequence)));
-            return activity.Id;
+        }
+
+        // Outside the lock: the budget may evict from other conversations, taking their locks.
+        budget.Changed(bytes, count);
+        return activityId;
+    }
+
+    /// <summary>Drops the oldest kept activity; its size in bytes, or 0 when nothing is kept.</summary>
+    public long EvictOldest()
+    {
+        lock (_gate)
+        {
+            return _log.Count > 0 ? DropOldest() : 0;
         }
     }
 
@@ -98,14 +141,27 @@ internal sealed class DirectLineConversation(string id, string userId, int capac
         }
     }
 
-    /// <summary>Ends the live stream (the conversation expired).</summary>
-    public void End()
+    /// <summary>Ends the live stream and forgets the activities (the conversation expired); what it kept, to give back to the budget.</summary>
+    public (long Bytes, int Count) End()
     {
         lock (_gate)
         {
             _listener?.Writer.TryComplete();
             _listener = null;
+            _ended = true;
+            var kept = (_bytes, _log.Count);
+            _log.Clear();
+            _bytes = 0;
+            return kept;
         }
+    }
+
+    private long DropOldest()
+    {
+        var oldest = _log.First!.Value;
+        _log.RemoveFirst();
+        _bytes -= oldest.Bytes;
+        return oldest.Bytes;
     }
 
     private List<Activity> Since(long watermark) => [.. _log.Where(entry => entry.Sequence > watermark).Select(entry => entry.Activity)];
@@ -114,4 +170,6 @@ internal sealed class DirectLineConversation(string id, string userId, int capac
         long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     private static string Watermark(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
+
+    private readonly record struct Kept(long Sequence, Activity Activity, int Bytes, long Age);
 }

@@ -29,6 +29,15 @@ public sealed class DirectLineOptions
     /// <summary>Activities kept per conversation for polling and replay; older ones are dropped.</summary>
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
+    /// <summary>Bytes (as JSON) of the activities kept per conversation; the oldest are dropped first.</summary>
+    public int MaxConversationBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Bytes (as JSON) of the activities kept over all conversations; the oldest are dropped first.</summary>
+    public long MaxTotalActivityBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>Activities kept over all conversations; the oldest are dropped first.</summary>
+    public int MaxTotalActivities { get; set; } = 200_000;
+
     /// <summary>Largest accepted activity from a client; larger ones get 413.</summary>
     public int MaxActivityBytes { get; set; } = 32 * 1024;
 

@@ -25,6 +25,12 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
         Positive(failures, nameof(options.MaxActivityBytes), options.MaxActivityBytes >= 1024);
         Positive(failures, nameof(options.RequestsPerMinute), options.RequestsPerMinute > 0);
         Positive(failures, nameof(options.MessagesPerMinute), options.MessagesPerMinute > 0);
+        if (options.MaxConversationBytes < options.MaxActivityBytes || options.MaxTotalActivityBytes < options.MaxConversationBytes
+            || options.MaxTotalActivities < options.MaxActivitiesPerConversation)
+        {
+            failures.Add($"{DirectLineOptions.SectionName}: the memory limits must nest: MaxActivityBytes <= MaxConversationBytes <= MaxTotalActivityBytes, and MaxActivitiesPerConversation <= MaxTotalActivities.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.BotId))
         {
             failures.Add($"{DirectLineOptions.SectionName}:BotId must not be empty.");

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace TradeBot.BotFramework.DirectLine;
 
 /// <summary>
 /// Per-client limits on the Direct Line routes: all requests, and posted activities plus issued tokens, per minute.
-/// A client is its token's conversation or, without a token, its address; each address also has an overall ceiling, so
-/// made-up tokens cannot escape the limits. Other routes are not limited.
+/// A client is the conversation of its validated token or, without a valid token, its address; each address also has
+/// an overall ceiling. A forged or expired token counts against its sender's address, never against the conversation
+/// it names. Other routes are not limited.
 /// </summary>
 internal static class DirectLineRateLimiting
 {
@@ -57,27 +57,9 @@ internal static class DirectLineRateLimiting
         && (request.Path.Value!.EndsWith("/activities", StringComparison.OrdinalIgnoreCase)
             || string.Equals(request.Path.Value, DirectLineRoutes.TokenPath, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The token's conversation (read, not verified: the address ceiling bounds made-up ones), else the address.</summary>
-    private static string Client(HttpContext context)
-    {
-        var token = context.Request.Query["t"].FirstOrDefault() ?? DirectLineEndpoints.BearerToken(context.Request);
-        if (token is { Length: > 0 and < 4096 })
-        {
-            try
-            {
-                if (new JsonWebToken(token).TryGetPayloadValue<string>("conv", out var conversationId))
-                {
-                    return "conversation:" + conversationId;
-                }
-            }
-            catch (ArgumentException)
-            {
-                // Not a JWT: counted by address.
-            }
-        }
-
-        return "address:" + Address(context);
-    }
+    /// <summary>The conversation of a validated token (see <see cref="DirectLineCaller"/>), else the address.</summary>
+    private static string Client(HttpContext context) =>
+        DirectLineCaller.ConversationId(context) is { } conversationId ? "conversation:" + conversationId : "address:" + Address(context);
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

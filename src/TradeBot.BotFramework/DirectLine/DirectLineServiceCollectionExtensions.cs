@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace TradeBot.BotFramework.DirectLine;
@@ -12,7 +13,8 @@ public static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Direct Line channel for the bot registered with <c>AddBotFramework</c>: tokens, conversations, the
-    /// Azure token exchange, CORS for widgets on other sites and the per-client rate limits. Reads the
+    /// Azure token exchange, CORS for widgets on other sites, the per-client rate limits and the log filter that keeps
+    /// tokens in stream URLs out of request logs. Reads the
     /// <c>DirectLine</c> section, validated at start.
     /// </summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
@@ -31,6 +33,7 @@ public static class DirectLineServiceCollectionExtensions
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
             .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")));
+        services.PostConfigure<LoggerFilterOptions>(DirectLineLogFilter.HideRequestUrls);
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
             .Configure<IOptions<DirectLineOptions>>((limiter, options) => DirectLineRateLimiting.Configure(limiter, options.Value));
@@ -43,6 +46,16 @@ public static class DirectLineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseCors();
+        // The limiter keys on the caller, so the caller's token is validated first.
+        app.Use(async (context, next) =>
+        {
+            if (DirectLineRoutes.IsDirectLine(context.Request.Path))
+            {
+                await DirectLineCaller.ResolveAsync(context, context.RequestServices.GetRequiredService<DirectLineTokenService>());
+            }
+
+            await next(context);
+        });
         app.UseRateLimiter();
         return app;
     }

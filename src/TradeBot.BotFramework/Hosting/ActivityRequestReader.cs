@@ -56,7 +56,17 @@ internal static class ActivityRequestReader
             return BadRequest($"The request body is not a valid Activity: {exception.Message}");
         }
 
-        return string.IsNullOrWhiteSpace(activity!.Type) ? BadRequest("The activity has no 'type'.") : ActivityReadResult.Ok(activity);
+        if (string.IsNullOrWhiteSpace(activity!.Type))
+        {
+            return BadRequest("The activity has no 'type'.");
+        }
+
+        // JSON allows null entries in these lists; no handler should have to expect them.
+        activity.Entities?.RemoveAll(entity => entity is null);
+        activity.Attachments?.RemoveAll(attachment => attachment is null);
+        activity.MembersAdded?.RemoveAll(member => member is null);
+        activity.MembersRemoved?.RemoveAll(member => member is null);
+        return ActivityReadResult.Ok(activity);
     }
 
     private static ActivityReadResult Check(Activity activity)

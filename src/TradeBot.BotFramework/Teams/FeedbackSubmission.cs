@@ -17,7 +17,7 @@ public sealed record FeedbackSubmission(string Reaction, string? Comment, string
         ArgumentNullException.ThrowIfNull(activity);
         if (!activity.IsType(ActivityTypes.Invoke) || !string.Equals(activity.Name, InvokeName, StringComparison.Ordinal)
             || activity.Value is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("actionName", out var actionName) || actionName.GetString() != "feedback"
+            || !value.TryGetProperty("actionName", out var actionName) || StringOrNull(actionName) != "feedback"
             || !value.TryGetProperty("actionValue", out var actionValue) || actionValue.ValueKind != JsonValueKind.Object
             || !actionValue.TryGetProperty("reaction", out var reaction) || reaction.ValueKind != JsonValueKind.String)
         {
@@ -36,7 +36,7 @@ public sealed record FeedbackSubmission(string Reaction, string? Comment, string
 
         if (feedback.ValueKind == JsonValueKind.Object)
         {
-            return feedback.TryGetProperty("feedbackText", out var inner) ? inner.GetString() : null;
+            return feedback.TryGetProperty("feedbackText", out var inner) ? StringOrNull(inner) : null;
         }
 
         if (feedback.ValueKind != JsonValueKind.String || feedback.GetString() is not { Length: > 0 } raw)
@@ -48,7 +48,7 @@ public sealed record FeedbackSubmission(string Reaction, string? Comment, string
         {
             using var document = JsonDocument.Parse(raw);
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("feedbackText", out var text)
-                ? text.GetString()
+                ? StringOrNull(text)
                 : raw;
         }
         catch (JsonException)
@@ -56,4 +56,8 @@ public sealed record FeedbackSubmission(string Reaction, string? Comment, string
             return raw;
         }
     }
+
+    /// <summary>The string, or null for any other JSON kind (a client may send numbers or objects where strings belong).</summary>
+    private static string? StringOrNull(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 }

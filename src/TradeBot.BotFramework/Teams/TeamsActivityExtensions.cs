@@ -32,7 +32,7 @@ public static partial class TeamsActivityExtensions
         {
             var mentionText = mention.GetString("text");
             if (string.IsNullOrEmpty(mentionText) && mention.GetProperty("mentioned") is { ValueKind: JsonValueKind.Object } mentioned
-                && mentioned.TryGetProperty("name", out var name))
+                && mentioned.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
             {
                 mentionText = $"<at>{name.GetString()}</at>";
             }
@@ -55,9 +55,10 @@ public static partial class TeamsActivityExtensions
             return [];
         }
 
-        return activity.Entities.Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+        // Entities come from the client: null entries and non-string ids are not mentions of the bot.
+        return activity.Entities.Where(e => e is not null && string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
             && e.GetProperty("mentioned") is { ValueKind: JsonValueKind.Object } mentioned
-            && mentioned.TryGetProperty("id", out var id)
+            && mentioned.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
             && string.Equals(id.GetString(), botId, StringComparison.Ordinal));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TradeBot.BotFramework.Hosting;
+using TradeBot.Core;
 
 namespace TradeBot.Bot;
 
@@ -24,7 +25,10 @@ internal static class BotServiceExtensions
         services.TryAddSingleton<ConversationMemory>();
         services.TryAddSingleton<WelcomeRegistry>();
         services.TryAddSingleton<SentAnswers>();
+        services.TryAddSingleton<FeedbackLimiter>();
         services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
+        // The feedback file lives in the data folder (Corpus:DataPath), also when the corpus pipeline is not registered.
+        services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.SectionName);
         services.AddHealthChecks();
         return builder;
     }

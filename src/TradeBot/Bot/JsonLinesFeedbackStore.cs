@@ -1,15 +1,25 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TradeBot.Cli;
+using TradeBot.Core;
 
 namespace TradeBot.Bot;
 
-/// <summary>Appends each feedback record as one JSON line to a file (by default <c>data/feedback.jsonl</c>).</summary>
-internal sealed class JsonLinesFeedbackStore(IOptions<TradeNewsBotOptions> options) : IFeedbackStore, IDisposable
+/// <summary>
+/// Appends each feedback record as one JSON line to a file (by default <c>feedback.jsonl</c> in the data folder,
+/// <c>Corpus:DataPath</c>), until the file reaches <see cref="TradeNewsBotOptions.MaxFeedbackFileBytes"/>.
+/// </summary>
+internal sealed class JsonLinesFeedbackStore(IOptions<TradeNewsBotOptions> options, IOptions<CorpusOptions> corpus, ILogger<JsonLinesFeedbackStore> logger)
+    : IFeedbackStore, IDisposable
 {
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private string FilePath => Path.GetFullPath(options.Value.FeedbackPath);
+    /// <summary>Relative paths are under the data folder, never under the working folder the server happened to start in.</summary>
+    private string FilePath { get; } = Path.GetFullPath(
+        options.Value.FeedbackPath,
+        corpus.Value.DataPath is { Length: > 0 } data ? Path.GetFullPath(data) : Path.Combine(RepositoryRoot.Find(), "data"));
 
     public async Task AddAsync(FeedbackRecord record, CancellationToken cancellationToken = default)
     {
@@ -19,6 +29,13 @@ internal sealed class JsonLinesFeedbackStore(IOptions<TradeNewsBotOptions> optio
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            var file = new FileInfo(FilePath);
+            if (file.Exists && file.Length + Encoding.UTF8.GetByteCount(line) > options.Value.MaxFeedbackFileBytes)
+            {
+                TradeNewsBotLog.FeedbackFileFull(logger, FilePath, options.Value.MaxFeedbackFileBytes);
+                return;
+            }
+
             await File.AppendAllTextAsync(FilePath, line, cancellationToken);
         }
         finally

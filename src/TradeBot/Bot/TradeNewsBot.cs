@@ -21,6 +21,7 @@ internal sealed class TradeNewsBot(
     WelcomeRegistry welcomes,
     SentAnswers sentAnswers,
     IFeedbackStore feedbackStore,
+    FeedbackLimiter feedbackLimiter,
     IOptions<TradeNewsBotOptions> options,
     TimeProvider timeProvider,
     ILogger<TradeNewsBot> logger,
@@ -258,8 +259,16 @@ internal sealed class TradeNewsBot(
 
     private async Task StoreFeedbackAsync(Activity activity, FeedbackSubmission feedback, CancellationToken cancellationToken)
     {
+        // Teams sends like or dislike; anything else, and votes over the conversation's limit, are not kept.
+        if (feedback.Reaction is not ("like" or "dislike") || !feedbackLimiter.TryAcquire(ConversationKey(activity)))
+        {
+            TradeNewsBotLog.FeedbackIgnored(logger, activity.Conversation?.Id);
+            return;
+        }
+
         TradeNewsBotLog.Feedback(logger, feedback.Reaction, feedback.RatedActivityId, activity.Conversation?.Id);
-        if (feedback.Comment is { Length: > 0 } comment)
+        var comment = Cut(feedback.Comment, options.Value.MaxFeedbackLength);
+        if (comment is { Length: > 0 })
         {
             TradeNewsBotLog.FeedbackComment(logger, comment);
         }
@@ -267,15 +276,20 @@ internal sealed class TradeNewsBot(
         await feedbackStore.AddAsync(
             new FeedbackRecord(
                 timeProvider.GetUtcNow(),
-                activity.ChannelId ?? string.Empty,
-                activity.Conversation?.Id ?? string.Empty,
-                activity.From?.Id,
-                feedback.RatedActivityId,
+                Cut(activity.ChannelId, MaxIdLength) ?? string.Empty,
+                Cut(activity.Conversation?.Id, MaxIdLength) ?? string.Empty,
+                Cut(activity.From?.Id, MaxIdLength),
+                Cut(feedback.RatedActivityId, MaxIdLength),
                 feedback.Reaction,
-                feedback.Comment,
+                comment,
                 QuestionRated(activity, feedback)),
             cancellationToken);
     }
+
+    /// <summary>Ids longer than this (a client may send anything) are cut before they are stored.</summary>
+    private const int MaxIdLength = 256;
+
+    private static string? Cut(string? text, int maxLength) => text is { } value && value.Length > maxLength ? value[..maxLength] : text;
 
     /// <summary>
     /// The question of the rated answer. Teams names the rated message in <c>replyToId</c>; clients that leave it out

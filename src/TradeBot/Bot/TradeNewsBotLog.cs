@@ -30,4 +30,10 @@ internal static partial class TradeNewsBotLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Streamed an answer in {ConversationId}: {Updates} updates, an update refused={Failed}, stopped by the user={Cancelled}")]
     public static partial void Streamed(ILogger logger, string? conversationId, int updates, bool failed, bool cancelled);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Feedback in {ConversationId} ignored: over TradeNewsBot:FeedbackPerConversation, or not a like or dislike")]
+    public static partial void FeedbackIgnored(ILogger logger, string? conversationId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Feedback dropped: {Path} has reached TradeNewsBot:MaxFeedbackFileBytes ({MaxBytes} bytes); move it away or raise the limit")]
+    public static partial void FeedbackFileFull(ILogger logger, string path, long maxBytes);
 }

@@ -26,6 +26,18 @@ internal sealed class TradeNewsBotOptions
     /// <summary>How often "typing…" is repeated while an answer is prepared (clients hide it after a few seconds).</summary>
     public TimeSpan TypingInterval { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>The JSON Lines file that collects feedback votes.</summary>
-    public string FeedbackPath { get; set; } = Path.Combine("data", "feedback.jsonl");
+    /// <summary>The JSON Lines file that collects feedback votes; a relative path is under <c>Corpus:DataPath</c>.</summary>
+    public string FeedbackPath { get; set; } = "feedback.jsonl";
+
+    /// <summary>Longest feedback comment kept, in characters; longer ones are cut.</summary>
+    public int MaxFeedbackLength { get; set; } = 2000;
+
+    /// <summary>Feedback votes stored per conversation within <see cref="FeedbackWindow"/>; more are ignored.</summary>
+    public int FeedbackPerConversation { get; set; } = 20;
+
+    /// <summary>The window of <see cref="FeedbackPerConversation"/>.</summary>
+    public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Size at which the feedback file stops growing; later votes are logged and dropped.</summary>
+    public long MaxFeedbackFileBytes { get; set; } = 50L * 1024 * 1024;
 }

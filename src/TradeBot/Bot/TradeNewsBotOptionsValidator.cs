@@ -42,6 +42,21 @@ internal sealed class TradeNewsBotOptionsValidator : IValidateOptions<TradeNewsB
             failures.Add("TradeNewsBot:FeedbackPath must name a file.");
         }
 
+        if (options.MaxFeedbackLength is < 1 or > 100_000)
+        {
+            failures.Add("TradeNewsBot:MaxFeedbackLength must be between 1 and 100000.");
+        }
+
+        if (options.FeedbackPerConversation < 1 || options.FeedbackWindow <= TimeSpan.Zero)
+        {
+            failures.Add("TradeNewsBot:FeedbackPerConversation must be at least 1 and TradeNewsBot:FeedbackWindow positive.");
+        }
+
+        if (options.MaxFeedbackFileBytes < 1024)
+        {
+            failures.Add("TradeNewsBot:MaxFeedbackFileBytes must be at least 1024.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

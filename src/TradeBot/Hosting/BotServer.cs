@@ -12,7 +12,9 @@ internal static class BotServer
 
     public static WebApplication Build(string[] args, string? corpus = null, string? data = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json (which keeps ASP.NET Core's request logs at Warning) is read from the application's folder,
+        // wherever the process was started from; `dotnet run --project src/TradeBot` starts it in the caller's folder.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (corpus is not null)
         {
             builder.Configuration["Corpus:Path"] = corpus;

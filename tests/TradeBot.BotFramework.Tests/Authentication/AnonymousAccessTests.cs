@@ -1,6 +1,12 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TradeBot.BotFramework.Authentication;
+using TradeBot.BotFramework.Hosting;
 using TradeBot.BotFramework.Tests.Infrastructure;
 
 namespace TradeBot.BotFramework.Tests.Authentication;
@@ -48,6 +54,32 @@ public sealed class AnonymousAccessTests
         await using var bot = await BotTestServer.StartAsync();
 
         Assert.Contains(bot.Logs.Entries, e => e.EventId == 1102 && e.Message.Contains("only on loopback", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, "Production")]
+    [InlineData(true, "Development")]
+    public async Task StartAsync_NoAppIdOnNonLoopbackAddress_WarnsThatItIsOpenAndHowToCloseIt(bool allowAnonymous, string environment)
+    {
+        var logs = new RecordingLoggerProvider();
+        var (app, _) = await LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.WebHost.UseUrls("http://0.0.0.0:0");
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["BotFramework:AllowAnonymous"] = allowAnonymous ? "true" : "false" });
+                builder.Logging.AddProvider(logs);
+                builder.Services.AddBotFramework<TestBot>();
+            },
+            app => app.MapBotFrameworkMessages(),
+            environment);
+        await using var host = app;
+
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Category.EndsWith(nameof(AuthenticationStartupCheck), StringComparison.Ordinal));
+        Assert.Contains("http://0.0.0.0:", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("open to anonymous callers", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("To close it, set MicrosoftAppId", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("--urls http://localhost:", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(allowAnonymous, warning.Message.Contains("BotFramework:AllowAnonymous", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -30,6 +30,18 @@ public sealed class FeedbackSubmissionTests
         Assert.Null(FeedbackSubmission.TryRead(Invoke("""{"actionName":"somethingElse","actionValue":{}}""")));
     }
 
+    [Theory]
+    [InlineData("""{"actionName":5,"actionValue":{"reaction":"like"}}""", null)]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":{"feedbackText":5}}}""", "like")]
+    [InlineData("""{"actionName":"feedback","actionValue":{"reaction":"like","feedback":"{\"feedbackText\":{}}"}}""", "like")]
+    public void TryRead_NonStringFields_IgnoredWithoutThrowing(string value, string? reaction)
+    {
+        var feedback = FeedbackSubmission.TryRead(Invoke(value));
+
+        Assert.Equal(reaction, feedback?.Reaction);
+        Assert.Null(feedback?.Comment);
+    }
+
     private static Activity Invoke(string value) => new()
     {
         Type = ActivityTypes.Invoke,
