@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using TradeBot.Cli;
+using TradeBot.Core.Tests.TestSupport;
 using TradeBot.Tests.TestSupport;
 
 namespace TradeBot.Tests.Cli;
@@ -60,14 +60,7 @@ public sealed class CliErrorTests : IDisposable
     public async Task Ingest_UnknownSchemaVersion_OneLineAndExitCode3()
     {
         Assert.Equal(ExitCodes.Success, (await RunAsync("ingest")).ExitCode);
-        using (var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE meta SET value = '2' WHERE key = 'schema_version'";
-            command.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
+        RawSqlite.Execute(DatabaseFile, "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
 
         var (exitCode, error) = await RunAsync("ingest");
 

@@ -1,10 +1,10 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradeBot.Bot;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Stores;
+using TradeBot.Core.Tests.TestSupport;
 using TradeBot.Hosting;
 using TradeBot.Tests.Bot;
 using TradeBot.Tests.TestSupport;
@@ -40,14 +40,7 @@ public sealed class CorpusReadinessCheckTests : IDisposable
         {
             await first.GetRequiredService<CorpusIngestion>().SyncCorpusAsync();
         }
-        using (var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM passages WHERE ordinal > 0";
-            command.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
+        RawSqlite.Execute(DatabaseFile, "DELETE FROM passages WHERE ordinal > 0");
         await using var services = Services();
         await services.GetRequiredService<CorpusIngestion>().SyncCorpusAsync();
 
