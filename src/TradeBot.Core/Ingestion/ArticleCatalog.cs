@@ -10,6 +10,73 @@ namespace TradeBot.Core.Ingestion;
 public sealed class ArticleCatalog(SqliteDatabase database)
 {
     private const string Columns = "id, origin, content_hash, title, source, url, published, story_id, passage_count, vector";
+    private const string StoreIdKey = "catalog_store_id";
+
+    /// <summary>The catalog's database file: with the embedded store, the store's own file as well.</summary>
+    public string FilePath => database.Path;
+
+    /// <summary>The instance id of the store this catalog describes, as recorded when the catalog last matched it.</summary>
+    public Task<string?> GetStoreIdAsync(CancellationToken cancellationToken = default) => database.ReadMetaAsync(StoreIdKey, cancellationToken);
+
+    public Task SetStoreIdAsync(string storeId, CancellationToken cancellationToken = default) => database.WriteMetaAsync(StoreIdKey, storeId, cancellationToken);
+
+    /// <summary>How many articles the catalog lists, and how many passages it says the store holds for them.</summary>
+    public async Task<(int Articles, long Passages)> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), coalesce(sum(passage_count), 0) FROM articles";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt32(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Every article's id, file and passage count, in pages, for a check of what the store holds.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<(string Id, string Origin, int PassageCount)>> ArticlePagesAsync(
+        int pageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = string.Empty;
+        while (true)
+        {
+            var page = new List<(string, string, int)>(pageSize);
+            await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT id, origin, passage_count FROM articles WHERE id > $after ORDER BY id LIMIT $limit";
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$limit", pageSize);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    page.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+                }
+            }
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+            yield return page;
+            after = page[^1].Item1;
+        }
+    }
+
+    /// <summary>
+    /// Makes the next sync of its file write the article again: the file is read again, and the article's recorded
+    /// hash no longer matches, while the other articles of the file stay unchanged (and are not embedded again).
+    /// </summary>
+    public Task MarkForRewriteAsync(string id, string origin, CancellationToken cancellationToken = default) =>
+        WriteAsync("UPDATE articles SET content_hash = '' WHERE id = $id; DELETE FROM files WHERE path = $origin", c =>
+        {
+            c.Parameters.AddWithValue("$id", id);
+            c.Parameters.AddWithValue("$origin", origin);
+        }, cancellationToken);
+
+    /// <summary>Forgets every article, file and remote term: the next sync ingests everything again.</summary>
+    public Task ResetAsync(CancellationToken cancellationToken = default) =>
+        database.WriteChangeAsync((connection, transaction) => SqliteDatabase.ExecuteAsync(connection,
+            "DELETE FROM articles; DELETE FROM files; DELETE FROM remote_terms; DELETE FROM remote_passages;", cancellationToken, transaction),
+            cancellationToken);
 
     public async Task<FileState?> GetFileAsync(string path, CancellationToken cancellationToken = default)
     {

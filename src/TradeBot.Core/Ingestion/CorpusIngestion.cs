@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.VectorData;
+using TradeBot.Core.Stores;
 
 namespace TradeBot.Core.Ingestion;
 
@@ -13,6 +15,12 @@ public sealed class CorpusIngestion(CorpusSynchronizer synchronizer, IOptions<Co
 
     public string CorpusPath => options.Value.Path;
 
+    /// <summary>Why the last sync could not run (a broken or unreachable store), in one line; null when it ran.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>The store's passage count against the catalog's after the last sync.</summary>
+    public StoreConsistency? Consistency { get; private set; }
+
     public async Task<IngestReport> SyncCorpusAsync(IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -20,8 +28,14 @@ public sealed class CorpusIngestion(CorpusSynchronizer synchronizer, IOptions<Co
         {
             Directory.CreateDirectory(CorpusPath);
             var report = await synchronizer.SyncAsync([CorpusPath], progress, cancellationToken).ConfigureAwait(false);
+            (Problem, Consistency) = (null, report.Consistency);
             _synced = true;
             return report;
+        }
+        catch (Exception ex) when (ex is StoreFailureException or VectorStoreException or IOException or UnauthorizedAccessException)
+        {
+            Problem = ex.Message;
+            throw;
         }
         finally
         {

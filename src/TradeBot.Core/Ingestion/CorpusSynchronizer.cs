@@ -27,12 +27,30 @@ public sealed class CorpusSynchronizer(
     private readonly string _embedderName =
         embedder.GetService<EmbeddingGeneratorMetadata>() is { } metadata ? $"{metadata.DefaultModelId}/{metadata.DefaultModelDimensions}" : embedder.GetType().Name;
 
-    public async Task<IngestReport> SyncAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    private readonly CatalogGuard _guard = new(catalog, passages);
+
+    public Task<IngestReport> SyncAsync(IReadOnlyList<string> paths, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        SyncAsync(paths, verify: false, progress, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SyncAsync(IReadOnlyList{string}, IProgress{IngestProgress}?, CancellationToken)"/>; with
+    /// <paramref name="verify"/>, every article's passages are checked in the store first, and the articles missing
+    /// any are written again (only those: the rest is not embedded again).
+    /// </summary>
+    public async Task<IngestReport> SyncAsync(IReadOnlyList<string> paths, bool verify, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var report = new IngestReport();
         var run = new Run(report, new StoryLinker(catalog), progress);
         await passages.EnsureCollectionExistsAsync(cancellationToken).ConfigureAwait(false);
+        if (await _guard.ReconcileAsync(cancellationToken).ConfigureAwait(false) is { } reset)
+        {
+            report.Warnings.Add(reset);
+        }
+        if (verify)
+        {
+            report.Repaired = await _guard.MarkDamagedAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         var plan = new List<(string File, string FileId)>();
         var syncedFolders = new List<string>();
@@ -64,6 +82,11 @@ public sealed class CorpusSynchronizer(
             {
                 await RemoveFileAsync(gone, report, cancellationToken).ConfigureAwait(false);
             }
+        }
+        report.Consistency = await _guard.CheckAsync(cancellationToken).ConfigureAwait(false);
+        if (report.Consistency?.Problem is { } gap)
+        {
+            report.Warnings.Add(gap);
         }
         return report;
     }

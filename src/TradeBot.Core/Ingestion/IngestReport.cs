@@ -13,6 +13,15 @@ public sealed class IngestReport
     public int Passages { get; set; }
     public List<IngestFailure> Failures { get; } = [];
 
+    /// <summary>What the operator should know though nothing failed: a catalog reset and why, a gap between catalog and store.</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Articles found incomplete in the store by a verifying run, and written again.</summary>
+    public int Repaired { get; set; }
+
+    /// <summary>The store's passage count against the catalog's after the run; null when the store cannot tell.</summary>
+    public StoreConsistency? Consistency { get; set; }
+
     public int Failed => Failures.Count;
 
     /// <summary>True when nothing was written: the store already matched the corpus.</summary>

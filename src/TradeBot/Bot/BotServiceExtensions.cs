@@ -39,7 +39,11 @@ internal static class BotServiceExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapBotFrameworkMessages("/api/messages");
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = Hosting.ReadinessResponse.WriteAsync,
+        });
         return endpoints;
     }
 }

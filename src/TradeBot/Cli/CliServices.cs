@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TradeBot.Core;
 
@@ -27,7 +28,15 @@ internal static class CliServices
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        // On standard error, so that output meant for other programs (ask --json) stays clean; one line per entry.
+        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging"))
+            .AddConsole(console =>
+            {
+                console.FormatterName = CliLogFormatter.Name;
+                console.LogToStandardErrorThreshold = LogLevel.Trace;
+            })
+            .AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>()
+            .SetMinimumLevel(LogLevel.Warning));
         services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
         services.AddTradeNewsModels(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -14,7 +14,11 @@ internal static class IngestCommand
             Description = "Files or folders to ingest (default: the corpus folder). A folder is kept in sync: articles whose files left it are removed.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("ingest", "Bring the store up to date with articles in files and folders") { paths };
+        var verify = new Option<bool>("--verify")
+        {
+            Description = "Check every article's passages in the store first, and write again the articles missing any (the rest is not embedded again)",
+        };
+        var command = new Command("ingest", "Bring the store up to date with articles in files and folders") { paths, verify };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
@@ -22,7 +26,7 @@ internal static class IngestCommand
             var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
             var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [ingestion.CorpusPath];
             var report = await IngestionRunner.RunAsync(AnsiConsole.Console,
-                progress => synchronizer.SyncAsync(targets, progress, cancellationToken), alwaysSummarize: true);
+                progress => synchronizer.SyncAsync(targets, parse.GetValue(verify), progress, cancellationToken), alwaysSummarize: true);
             return report.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;

@@ -35,6 +35,14 @@ internal static class IngestionRunner
         {
             PrintSummary(console, report);
         }
+        if (report.Repaired > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]repaired:[/] {report.Repaired:N0} articles had passages missing from the store and were written again.");
+        }
+        foreach (var warning in report.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
         return report;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using TradeBot.Hosting;
 
 namespace TradeBot.Cli;
@@ -19,6 +20,9 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         await using var app = BotServer.Build([.. parse.UnmatchedTokens], parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+        // Settings (bot credentials among them) are checked before the host starts, so that a bad one ends the
+        // run with its one-line message instead of the host's "failed to start" log with a stack trace.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await app.RunAsync(cancellationToken);
         return ExitCodes.Success;
     }

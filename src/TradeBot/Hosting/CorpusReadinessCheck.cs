@@ -4,7 +4,10 @@ using TradeBot.Core.Stores;
 
 namespace TradeBot.Hosting;
 
-/// <summary>Ready when the store answers and the corpus folder has been ingested since the server started.</summary>
+/// <summary>
+/// Ready when the store answers, the corpus folder has been ingested since the server started, and the store holds
+/// what the catalog lists. Otherwise the description says why (a broken store file, a gap between store and catalog).
+/// </summary>
 internal sealed class CorpusReadinessCheck(CorpusIngestion ingestion, IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -13,8 +16,16 @@ internal sealed class CorpusReadinessCheck(CorpusIngestion ingestion, IServicePr
         {
             return HealthCheckResult.Unhealthy("The vector store is not reachable.");
         }
-        return ingestion.IsSynced
-            ? HealthCheckResult.Healthy("Corpus ingested.")
-            : HealthCheckResult.Unhealthy("The corpus is still being ingested.");
+        if (ingestion.Problem is { } problem)
+        {
+            return HealthCheckResult.Unhealthy(problem);
+        }
+        if (!ingestion.IsSynced)
+        {
+            return HealthCheckResult.Unhealthy("The corpus is still being ingested.");
+        }
+        return ingestion.Consistency?.Problem is { } gap
+            ? HealthCheckResult.Unhealthy(gap)
+            : HealthCheckResult.Healthy("Corpus ingested.");
     }
 }

@@ -15,11 +15,20 @@ internal sealed partial class CorpusSyncService(CorpusIngestion ingestion, ILogg
             {
                 ItemFailed(logger, failure.Item, failure.Reason);
             }
+            foreach (var warning in report.Warnings)
+            {
+                StoreWarning(logger, warning);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex is Microsoft.Extensions.VectorData.VectorStoreException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (TradeBot.Core.Stores.StoreFailureException ex)
+        {
+            // The message names the file and what to do; /readyz reports it too. No stack trace: nothing to debug.
+            StoreBroken(logger, ex.Message);
+        }
+        catch (Exception ex) when (ex is Microsoft.Extensions.VectorData.VectorStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             SyncFailed(logger, ingestion.CorpusPath, ex);
         }
@@ -30,6 +39,12 @@ internal sealed partial class CorpusSyncService(CorpusIngestion ingestion, ILogg
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Not ingested: {Item}: {Reason}")]
     private static partial void ItemFailed(ILogger logger, string item, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void StoreWarning(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "The store cannot be used, so the server is not ready: {Reason}")]
+    private static partial void StoreBroken(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Ingesting the corpus {Path} failed; it is retried at the next start or ingest")]
     private static partial void SyncFailed(ILogger logger, string path, Exception exception);

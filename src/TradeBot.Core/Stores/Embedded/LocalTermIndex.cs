@@ -9,7 +9,7 @@ namespace TradeBot.Core.Stores.Embedded;
 public sealed class LocalTermIndex(SqliteDatabase database) : ITermStatisticsSource
 {
     private readonly Lock _cacheLock = new();
-    private TermStatistics? _statistics;
+    private (long Generation, TermStatistics Statistics)? _statistics;
 
     public async Task UpsertAsync(IEnumerable<PassageRecord> passages, CancellationToken cancellationToken = default)
     {
@@ -52,20 +52,23 @@ public sealed class LocalTermIndex(SqliteDatabase database) : ITermStatisticsSou
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The statistics, read again when any process changed the index since they were cached.</summary>
     public async Task<TermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken = default)
     {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        var generation = await SqliteDatabase.ReadGenerationAsync(connection, cancellationToken, snapshot).ConfigureAwait(false);
         lock (_cacheLock)
         {
-            if (_statistics is { } cached)
+            if (_statistics is { } cached && cached.Generation == generation)
             {
-                return cached;
+                return cached.Statistics;
             }
         }
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var statistics = await SqlitePassageCollection.ReadTermStatisticsAsync(connection, "remote_passages", "remote_term_vocabulary", cancellationToken).ConfigureAwait(false);
+        var statistics = await SqlitePassageCollection.ReadTermStatisticsAsync(connection, "remote_passages", "remote_term_vocabulary", cancellationToken, snapshot).ConfigureAwait(false);
         lock (_cacheLock)
         {
-            _statistics = statistics;
+            _statistics = (generation, statistics);
         }
         return statistics;
     }
@@ -74,7 +77,7 @@ public sealed class LocalTermIndex(SqliteDatabase database) : ITermStatisticsSou
     {
         try
         {
-            await database.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+            await database.WriteChangeAsync(write, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

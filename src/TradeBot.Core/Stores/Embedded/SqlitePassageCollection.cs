@@ -12,15 +12,23 @@ namespace TradeBot.Core.Stores.Embedded;
 /// search and FTS5 BM25 keyword search, fused by reciprocal rank fusion for hybrid search.
 /// </summary>
 public sealed class SqlitePassageCollection(SqliteDatabase database, string name = "passages")
-    : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, ITermStatisticsSource
+    : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, ITermStatisticsSource, IPassageStoreInventory
 {
     /// <summary>The usual RRF constant (Cormack et al.); the same value the Qdrant store sends.</summary>
     public const int RrfK = 60;
     private const string Columns = "p.rowid, p.id, p.article_id, p.ordinal, p.text, p.title, p.source, p.url, p.published, p.story_id, p.embedding";
 
+    /// <summary>A passage whose vector is usable: a blob of whole floats, of the length most passages have.</summary>
+    private const string WellFormed = """
+        typeof(p.embedding) = 'blob' AND length(p.embedding) > 0
+        AND length(p.embedding) = (SELECT length(embedding) FROM passages GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)
+        """;
+
     private readonly Lock _cacheLock = new();
-    private VectorIndex? _vectorIndex;
-    private TermStatistics? _termStatistics;
+
+    // Caches are tagged with the database's generation, so a write by another process (a CLI ingest) is noticed.
+    private (long Generation, VectorIndex Index)? _vectorIndex;
+    private (long Generation, TermStatistics Statistics)? _termStatistics;
 
     public override string Name => name;
 
@@ -214,26 +222,58 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
 
     public async Task<TermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken = default)
     {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        var generation = await SqliteDatabase.ReadGenerationAsync(connection, cancellationToken, snapshot).ConfigureAwait(false);
         lock (_cacheLock)
         {
-            if (_termStatistics is { } cached)
+            if (_termStatistics is { } cached && cached.Generation == generation)
             {
-                return cached;
+                return cached.Statistics;
             }
         }
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var statistics = await ReadTermStatisticsAsync(connection, "passages", "passage_vocabulary", cancellationToken).ConfigureAwait(false);
+        var statistics = await ReadTermStatisticsAsync(connection, "passages", "passage_vocabulary", cancellationToken, snapshot).ConfigureAwait(false);
         lock (_cacheLock)
         {
-            _termStatistics = statistics;
+            _termStatistics = (generation, statistics);
         }
         return statistics;
     }
 
+    public Task<string?> GetInstanceIdAsync(CancellationToken cancellationToken = default) => database.ReadMetaAsync("instance_id", cancellationToken);
+
+    /// <summary>Passages with a usable vector and a keyword entry: a damaged passage counts as missing.</summary>
+    public async Task<long> CountPassagesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM passages p WHERE {WellFormed} AND p.rowid IN (SELECT rowid FROM passage_terms)";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<IReadOnlySet<Guid>> ContainsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var present = new HashSet<Guid>();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT p.id FROM passages p WHERE p.id IN ({string.Join(',', chunk.Select(id => $"'{id:D}'"))}) AND {WellFormed} AND p.rowid IN (SELECT rowid FROM passage_terms)";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                present.Add(Guid.Parse(reader.GetString(0)));
+            }
+        }
+        return present;
+    }
+
     /// <summary>Passage count and the document frequency of every term, from an FTS5 vocabulary table.</summary>
-    internal static async Task<TermStatistics> ReadTermStatisticsAsync(SqliteConnection connection, string passageTable, string vocabularyTable, CancellationToken cancellationToken)
+    internal static async Task<TermStatistics> ReadTermStatisticsAsync(SqliteConnection connection, string passageTable, string vocabularyTable, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT count(*) FROM {passageTable}";
         var count = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         command.CommandText = $"SELECT term, doc FROM {vocabularyTable}";
@@ -267,12 +307,15 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
     private Task WriteAsync(string sql, CancellationToken cancellationToken) =>
         WriteAsync((connection, transaction) => SqliteDatabase.ExecuteAsync(connection, sql, cancellationToken, transaction), cancellationToken);
 
-    /// <summary>A write in one transaction; the caches of vectors and term statistics are dropped afterwards, whatever happened.</summary>
+    /// <summary>
+    /// A write in one transaction that also counts a generation, so other processes reload; the caches of vectors and
+    /// term statistics are dropped afterwards, whatever happened.
+    /// </summary>
     private async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken cancellationToken)
     {
         try
         {
-            await database.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+            await database.WriteChangeAsync(write, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -294,16 +337,21 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
 
     private async Task<VectorIndex> GetVectorIndexAsync(CancellationToken cancellationToken)
     {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        var generation = await SqliteDatabase.ReadGenerationAsync(connection, cancellationToken, snapshot).ConfigureAwait(false);
         lock (_cacheLock)
         {
-            if (_vectorIndex is { } cached)
+            if (_vectorIndex is { } cached && cached.Generation == generation)
             {
-                return cached;
+                return cached.Index;
             }
         }
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid, embedding FROM passages ORDER BY rowid";
+        command.Transaction = snapshot;
+        // A damaged vector (truncated, or of another length) is left out rather than failing every search;
+        // CountPassagesAsync counts it as missing, so readiness reports it and `ingest --verify` rewrites it.
+        command.CommandText = $"SELECT p.rowid, p.embedding FROM passages p WHERE {WellFormed} ORDER BY p.rowid";
         var rowIds = new List<long>();
         var vectors = new List<float>();
         var dimensions = 0;
@@ -312,14 +360,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var vector = VectorBlob.FromBytes((byte[])reader.GetValue(1));
-                if (dimensions == 0)
-                {
-                    dimensions = vector.Length;
-                }
-                if (vector.Length != dimensions)
-                {
-                    throw new InvalidOperationException($"The store mixes vectors of {dimensions} and {vector.Length} dimensions; re-index it.");
-                }
+                dimensions = vector.Length;
                 rowIds.Add(reader.GetInt64(0));
                 vectors.AddRange(vector);
             }
@@ -327,7 +368,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         var index = new VectorIndex([.. rowIds], [.. vectors], dimensions);
         lock (_cacheLock)
         {
-            _vectorIndex = index;
+            _vectorIndex = (generation, index);
         }
         return index;
     }

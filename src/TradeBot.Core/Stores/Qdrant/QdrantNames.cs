@@ -14,5 +14,8 @@ internal static class QdrantNames
     public const string MetadataEmbedder = "embedder";
     public const string MetadataDimension = "dimension";
     public const string MetadataSchemaVersion = "schema_version";
+
+    /// <summary>A fresh id per created collection: the catalog records it, so a recreated collection is told apart.</summary>
+    public const string MetadataInstanceId = "instance_id";
     public const int SchemaVersion = 1;
 }

@@ -14,7 +14,7 @@ namespace TradeBot.Core.Stores.Qdrant;
 /// modifier, payload indexes for the filters, deterministic UUID point ids. Implements the same Microsoft.Extensions.VectorData
 /// seams as the embedded store, so retrieval does not know which store it runs on.
 /// </summary>
-internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>
+internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, IPassageStoreInventory
 {
     private const int GetBatchSize = 256;
     private const int ScrollPageSize = 256;
@@ -239,7 +239,30 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
             [QdrantNames.MetadataSchemaVersion] = QdrantNames.SchemaVersion,
             [QdrantNames.MetadataEmbedder] = _embedder.Name,
             [QdrantNames.MetadataDimension] = _embedder.Dimension,
+            [QdrantNames.MetadataInstanceId] = Guid.NewGuid().ToString("N"),
         });
+
+    public async Task<string?> GetInstanceIdAsync(CancellationToken cancellationToken = default)
+    {
+        var metadata = (await _client.GetCollectionAsync(Name, cancellationToken).ConfigureAwait(false)).Config?.Metadata;
+        return metadata?[QdrantNames.MetadataInstanceId]?.GetValueKind() == JsonValueKind.String ? metadata[QdrantNames.MetadataInstanceId]!.GetValue<string>() : null;
+    }
+
+    /// <summary>Qdrant's own count of the collection's points (every point is a passage).</summary>
+    public async Task<long> CountPassagesAsync(CancellationToken cancellationToken = default) =>
+        (await _client.GetCollectionAsync(Name, cancellationToken).ConfigureAwait(false)).PointsCount ?? 0;
+
+    public async Task<IReadOnlySet<Guid>> ContainsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var present = new HashSet<Guid>();
+        foreach (var chunk in ids.Distinct().Chunk(GetBatchSize))
+        {
+            var points = await _client.GetPointsAsync(Name, new GetPointsRequest(chunk, WithPayload: false, WithVector: false), cancellationToken).ConfigureAwait(false);
+            present.UnionWith(points.Select(p => p.Id));
+        }
+        return present;
+    }
 
     private async Task EnsureVerifiedAsync(CancellationToken cancellationToken)
     {
