@@ -33,14 +33,17 @@ public static class ModelServiceCollectionExtensions
         services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
         var embeddings = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
-        switch (embeddings.Provider.ToLowerInvariant())
+        Func<IServiceProvider, Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>? model = embeddings.Provider.ToLowerInvariant() switch
         {
-            case EmbeddingOptions.OnnxProvider:
-                services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(CreateOnnxEmbedder));
-                break;
-            case EmbeddingOptions.OpenAIProvider:
-                services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(CreateOpenAIEmbedder));
-                break;
+            EmbeddingOptions.ArcticProvider => sp => new ArcticEmbeddingGenerator(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize),
+            EmbeddingOptions.OnnxProvider => CreateOnnxEmbedder,
+            EmbeddingOptions.OpenAIProvider => CreateOpenAIEmbedder,
+            _ => null,
+        };
+        if (model is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(
+                sp => new CachedEmbeddingGenerator(model(sp), CreateEmbeddingCache(sp))));
         }
 
         var chat = configuration.GetSection(ChatOptions.SectionName).Get<ChatOptions>() ?? new ChatOptions();
@@ -56,6 +59,14 @@ public static class ModelServiceCollectionExtensions
             services.TryAddSingleton<IStreamingQuestionAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
         }
         return services;
+    }
+
+    private static EmbeddingCache CreateEmbeddingCache(IServiceProvider services)
+    {
+        var path = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.CachePath;
+        return new EmbeddingCache(string.IsNullOrWhiteSpace(path)
+            ? Path.Combine(services.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, "embedding-cache.db")
+            : path);
     }
 
     private static OnnxEmbeddingGenerator CreateOnnxEmbedder(IServiceProvider services)

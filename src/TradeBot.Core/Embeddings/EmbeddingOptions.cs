@@ -4,12 +4,22 @@ namespace TradeBot.Core.Embeddings;
 public sealed class EmbeddingOptions
 {
     public const string SectionName = "Embeddings";
+    public const string ArcticProvider = "arctic";
     public const string BuiltinProvider = "builtin";
     public const string OnnxProvider = "onnx";
     public const string OpenAIProvider = "openai";
 
-    /// <summary><c>builtin</c> (default: the offline hashing embedder), <c>onnx</c> (a local BERT-family model) or <c>openai</c>.</summary>
-    public string Provider { get; set; } = BuiltinProvider;
+    /// <summary>
+    /// <c>arctic</c> (default: Snowflake arctic-embed-xs, offline, shipped in a package), <c>builtin</c> (the lexical
+    /// hashing embedder: fast, knows no meaning), <c>onnx</c> (another local BERT-family model) or <c>openai</c>.
+    /// </summary>
+    public string Provider { get; set; } = ArcticProvider;
+
+    /// <summary>
+    /// The file that keeps computed passage vectors by model and text (not for <c>builtin</c>); empty for
+    /// <c>embedding-cache.db</c> in <c>Corpus:DataPath</c>.
+    /// </summary>
+    public string? CachePath { get; set; }
 
     /// <summary>For <c>onnx</c>: the folder holding <c>model.onnx</c> and <c>vocab.txt</c>.</summary>
     public string? ModelPath { get; set; }
@@ -17,8 +27,8 @@ public sealed class EmbeddingOptions
     /// <summary>For <c>onnx</c>: tokens per text at most (longer texts are cut; all-MiniLM-L6-v2 was trained on 256).</summary>
     public int MaxTokens { get; set; } = 256;
 
-    /// <summary>For <c>onnx</c>: texts run through the model at once.</summary>
-    public int BatchSize { get; set; } = 16;
+    /// <summary>For <c>arctic</c> and <c>onnx</c>: texts of similar length run through the model at once.</summary>
+    public int BatchSize { get; set; } = 8;
 
     /// <summary>For <c>onnx</c>: whether the vocabulary is lower-cased (uncased models such as MiniLM and bge).</summary>
     public bool LowerCase { get; set; } = true;

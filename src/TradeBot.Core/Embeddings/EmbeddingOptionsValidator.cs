@@ -13,6 +13,12 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
         {
             case EmbeddingOptions.BuiltinProvider:
                 break;
+            case EmbeddingOptions.ArcticProvider:
+                if (options.BatchSize is < 1 or > 1024)
+                {
+                    failures.Add("Embeddings:BatchSize must be between 1 and 1024.");
+                }
+                break;
             case EmbeddingOptions.OnnxProvider:
                 if (string.IsNullOrWhiteSpace(options.ModelPath))
                 {
@@ -52,7 +58,7 @@ internal sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOpti
                 }
                 break;
             default:
-                failures.Add($"Embeddings:Provider must be 'builtin', 'onnx' or 'openai' (was '{options.Provider}').");
+                failures.Add($"Embeddings:Provider must be 'arctic', 'builtin', 'onnx' or 'openai' (was '{options.Provider}').");
                 break;
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -187,7 +187,8 @@ public sealed class CorpusSynchronizer(
             return;
         }
         var split = batch.Select(b => (b.Article, b.Hash, Passages: PassageSplitter.Split(b.Article.Body))).ToList();
-        var texts = split.SelectMany(s => s.Passages.Select(p => p.Text)).ToList();
+        // The headline gives a passage its topic: "Cuts are planned" means little without "Japan to cut rice imports".
+        var texts = split.SelectMany(s => s.Passages.Select(p => string.IsNullOrWhiteSpace(s.Article.Title) ? p.Text : $"{s.Article.Title}\n{p.Text}")).ToList();
         var embeddings = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
         var previousCounts = await catalog.PassageCountsAsync([.. split.Select(s => s.Article.Id)], cancellationToken).ConfigureAwait(false);
 

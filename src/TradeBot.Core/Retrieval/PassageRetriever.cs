@@ -1,3 +1,4 @@
+using TradeBot.Core.Embeddings;
 using System.Linq.Expressions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed class PassageRetriever(
         }
 
         var queryText = string.Join(' ', [request.Question, .. terms.Where(t => t.CorrectedFrom is not null).Select(t => t.Term)]);
-        var vector = await embedder.GenerateVectorAsync(queryText, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var vector = await embedder.GenerateVectorAsync(queryText, EmbeddingPurpose.Query(), cancellationToken).ConfigureAwait(false);
         var searchOptions = new HybridSearchOptions<PassageRecord> { Filter = Filter(request) };
         var candidates = new List<RetrievedPassage>();
         var keywords = terms.SelectMany(t => t.Strong.Prepend(t.Term)).Distinct(StringComparer.Ordinal).ToList();
@@ -52,9 +53,10 @@ public sealed class PassageRetriever(
             }
         }
 
+        var ranked = candidates.OrderByDescending(c => c.Coverage).ThenByDescending(c => c.FusedScore).ToList();
         var perArticle = new Dictionary<string, int>(StringComparer.Ordinal);
         var chosen = new List<RetrievedPassage>();
-        foreach (var candidate in candidates.Where(c => c.Coverage >= _options.RelevanceFloor).OrderByDescending(c => c.Coverage).ThenByDescending(c => c.FusedScore))
+        foreach (var candidate in ranked.Where(c => c.Coverage >= _options.RelevanceFloor))
         {
             var count = perArticle.GetValueOrDefault(candidate.Passage.ArticleId);
             if (count < _options.MaxPassagesPerArticle && chosen.Count < request.Top)
@@ -63,7 +65,7 @@ public sealed class PassageRetriever(
                 chosen.Add(candidate);
             }
         }
-        return new RetrievalResult(terms, chosen);
+        return new RetrievalResult(terms, chosen) { Ranked = ranked };
     }
 
     /// <summary>The IDF-weighted share of the query terms found in a text.</summary>

@@ -3,5 +3,11 @@ namespace TradeBot.Core.Retrieval;
 /// <summary>The passages found, best first, and the weighted terms they were scored on (question terms, then context terms).</summary>
 public sealed record RetrievalResult(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<RetrievedPassage> Passages)
 {
+    /// <summary>Every candidate, best first, before the refusal checks and the cap per article: what recall is measured on.</summary>
+    public IReadOnlyList<RetrievedPassage> Ranked { get; init; } = [];
+
+    /// <summary>Why no passage was returned, when a check declined the question.</summary>
+    public string? DeclineReason { get; init; }
+
     public static RetrievalResult Empty(IReadOnlyList<QueryTerm> terms) => new(terms, []);
 }
