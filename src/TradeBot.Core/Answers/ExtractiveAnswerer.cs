@@ -18,6 +18,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     private const double PassageCoverageWeight = 0.1;
     private const int MaxSuggestions = 2;
     private const double OwnTermsShare = 0.6;
+    private const double HeadlineShare = 0.3;
     internal const int RetrievalTop = 8;
     private readonly AnswerOptions _options = options.Value;
 
@@ -39,9 +40,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
 
-        var figure = FigureAskedFor(question);
+        var figure = FigureAskedFor(question) ?? (AsksForReason().IsMatch(question) ? ReasonCue() : null);
         var sentences = Sentences(retrieval, figure);
-        var claims = ChooseClaims(figure is null ? sentences : FiguresFirst(sentences, figure));
+        var claims = ChooseClaims(figure is null || figure == ReasonCue() ? sentences : FiguresFirst(sentences, figure));
         if (claims.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
@@ -85,20 +86,30 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var sentences = new List<CandidateSentence>();
         foreach (var retrieved in retrieval.Passages)
         {
-            foreach (var sentence in SentenceSplitter.Split(retrieved.Passage.Text))
+            var text = retrieved.Passage.Text;
+            var titleTerms = TextAnalyzer.Terms(retrieved.Passage.Title);
+            var split = SentenceSplitter.Split(text);
+            for (var i = 0; i < split.Count; i++)
             {
-                if (!seen.Add((retrieved.Passage.ArticleId, sentence.Text)))
+                // "He said …" is quoted with the sentence before it, which says who.
+                var first = i > 0 && LeadingPronoun().IsMatch(split[i].Text) ? split[i - 1] : split[i];
+                var sentence = text[first.Start..(split[i].Start + split[i].Length)];
+                if (!seen.Add((retrieved.Passage.ArticleId, sentence)))
                 {
                     continue; // the overlap between neighbouring passages
                 }
-                var terms = TextAnalyzer.Terms(sentence.Text).ToHashSet(StringComparer.Ordinal);
+                var terms = TextAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
                 var coverage = SentenceCoverage(retrieval.Terms, terms);
                 if (coverage <= 0)
                 {
                     continue;
                 }
-                var score = coverage + (PassageCoverageWeight * retrieved.Coverage) + (figure?.IsMatch(sentence.Text) == true ? AnswerTypeBonus : 0);
-                sentences.Add(new CandidateSentence(retrieved.Passage, sentence.Text, terms, score));
+                // The headline tells what the sentence is about, but the sentence itself must say the answer.
+                var withHeadline = SentenceCoverage(retrieval.Terms, terms.Concat(titleTerms).ToHashSet(StringComparer.Ordinal));
+                var score = ((1 - HeadlineShare) * coverage) + (HeadlineShare * withHeadline)
+                    + (PassageCoverageWeight * retrieved.Coverage)
+                    + (figure?.IsMatch(sentence) == true ? AnswerTypeBonus : 0);
+                sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score));
             }
         }
         return sentences;
@@ -112,12 +123,13 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     {
         var ranked = sentences.OrderByDescending(s => s.Score).ToList();
         var withFigure = ranked.Find(s => figure.IsMatch(s.Text));
-        if (withFigure is null || ranked.Count == 0 || withFigure.Score < ranked[0].Score / 2)
+        if (withFigure is null || withFigure.Score < ranked[0].Score / 2)
         {
             return ranked;
         }
+        var leadScore = ranked[0].Score;
         ranked.Remove(withFigure);
-        ranked.Insert(0, withFigure with { Score = ranked[0].Score });
+        ranked.Insert(0, withFigure with { Score = leadScore });
         return ranked;
     }
 
@@ -171,7 +183,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var text = new StringBuilder();
-        var leadFigure = figure?.Match(claims[0].Lead.Text);
+        var leadFigure = figure == ReasonCue() ? null : figure?.Match(claims[0].Lead.Text);
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
@@ -209,6 +221,16 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
     [GeneratedRegex(@"\d+(\.\d+)?\s?(%|percent\b|per cent\b|pct\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Percentage();
+
+    [GeneratedRegex(@"^\W*why\b|\b(reasons?|caused?|blamed?|because)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForReason();
+
+    /// <summary>The words that give a reason; for a "why" question a sentence that has one answers better.</summary>
+    [GeneratedRegex(@"\b(because|due to|owing to|as a result|result of|blamed|attributed|reflect(s|ed|ing)?|caused|citing|since|so that|in order to|aimed at|to protect|to curb|to reduce|to offset|fears?|concern(s|ed)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonCue();
+
+    [GeneratedRegex(@"^\W*(He|She|It|They|This|These|Its|His|Her|Their)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPronoun();
 
     [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}’'-]+(?:\s\p{Lu}[\p{Ll}’'-]+){1,2})\s(said|says|told|added|warned)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerName();

@@ -3,20 +3,18 @@ using System.Text.RegularExpressions;
 namespace TradeBot.Core.Answers;
 
 /// <summary>
-/// Whether two sentences from different articles state the same fact: they share most of the shorter one's content
-/// terms, and any figures they give agree.
+/// Whether two sentences from different articles state the same fact: they share most of the content terms of the
+/// longer one too (a sentence that says more is not the same fact), and the figures they give agree.
 /// </summary>
 internal static partial class SameFact
 {
-    private const double Overlap = 0.4;
-    private const double SameStoryOverlap = 0.3;
+    private const double Overlap = 0.6;
 
     public static bool Holds(CandidateSentence a, CandidateSentence b)
     {
         var shared = a.Terms.Intersect(b.Terms).Count();
-        var overlap = shared / (double)Math.Max(1, Math.Min(a.Terms.Count, b.Terms.Count));
-        var needed = a.Passage.StoryId == b.Passage.StoryId ? SameStoryOverlap : Overlap;
-        if (overlap < needed)
+        var overlap = shared / (double)Math.Max(1, Math.Max(a.Terms.Count, b.Terms.Count));
+        if (overlap < Overlap)
         {
             return false;
         }

@@ -8,7 +8,7 @@ namespace TradeBot.Core.Ingestion;
 internal static class ContentHash
 {
     /// <summary>Bump when cleaning, splitting or embedding changes, so that every article is processed again.</summary>
-    private const string PipelineVersion = "5";
+    private const string PipelineVersion = "6";
 
     public static string Of(Article article, string embedderName)
     {

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using TradeBot.Core.Embeddings;
 using System.Linq.Expressions;
 using Microsoft.Extensions.AI;
@@ -9,9 +10,10 @@ using TradeBot.Core.Text;
 namespace TradeBot.Core.Retrieval;
 
 /// <summary>
-/// Finds the passages that answer a question: hybrid search (BM25 + vector, fused by RRF) for candidates, then
-/// re-scoring by how much of the question each covers, a relevance floor below which nothing is returned, and a
-/// cap per article for diversity.
+/// Finds the passages that answer a question: hybrid search (BM25 over the question's own terms + the dense vector,
+/// fused by RRF) for candidates, then one re-ranking by how much of the question each covers (related words count
+/// less) together with its semantic similarity, explicit checks that decline a question the articles do not answer,
+/// and a cap per article for diversity.
 /// </summary>
 public sealed class PassageRetriever(
     IKeywordHybridSearchable<PassageRecord> store,
@@ -28,7 +30,7 @@ public sealed class PassageRetriever(
         var terms = QuestionAnalyzer.Analyze(request.Question, statistics, _options.UseLexicon).ToList();
         if (terms.Count == 0)
         {
-            return RetrievalResult.Empty(terms);
+            return RetrievalResult.Empty(terms) with { DeclineReason = "the question has no words to search for" };
         }
         if (request.Context is { Count: > 0 } context && FollowUpDetector.IsFollowUp(request.Question, terms.Count))
         {
@@ -38,25 +40,34 @@ public sealed class PassageRetriever(
                 .Where(t => own.Add(t.Term))
                 .Select(t => t with { Weight = t.Weight * _options.ContextWeight, IsName = false, IsContext = true }));
         }
-
-        var queryText = string.Join(' ', [request.Question, .. terms.Where(t => t.CorrectedFrom is not null).Select(t => t.Term)]);
-        var vector = await embedder.GenerateVectorAsync(queryText, EmbeddingPurpose.Query(), cancellationToken).ConfigureAwait(false);
-        var searchOptions = new HybridSearchOptions<PassageRecord> { Filter = Filter(request) };
-        var candidates = new List<RetrievedPassage>();
-        var keywords = terms.SelectMany(t => t.Strong.Prepend(t.Term)).Distinct(StringComparer.Ordinal).ToList();
-        await foreach (var hit in store.HybridSearchAsync(vector, keywords, _options.Candidates, searchOptions, cancellationToken).ConfigureAwait(false))
+        if (UnknownTermReason(terms, statistics) is { } unknown)
         {
-            var passageTerms = TextAnalyzer.Terms(hit.Record.Text).Concat(TextAnalyzer.Terms(hit.Record.Title)).ToHashSet(StringComparer.Ordinal);
-            if (terms.Where(t => t.IsName).All(t => t.MatchIn(passageTerms) >= QueryTerm.StrongFactor))
+            return RetrievalResult.Empty(terms) with { DeclineReason = unknown };
+        }
+
+        var date = request.From is null && request.To is null ? DateConstraint.Find(request.Question) : null;
+        var queryText = string.Join(' ', [request.Question, .. terms.Where(t => t.CorrectedFrom is not null).Select(t => t.Term)]);
+        var vector = (await embedder.GenerateVectorAsync(queryText, EmbeddingPurpose.Query(), cancellationToken).ConfigureAwait(false)).ToArray();
+        var keywords = terms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
+        var candidates = await CandidatesAsync(vector, keywords, terms, Filter(request, date), cancellationToken).ConfigureAwait(false);
+        if (date is not null && candidates.Count == 0)
+        {
+            // Undated articles cannot be placed in time; dated ones outside the range do not answer it.
+            candidates = await CandidatesAsync(vector, keywords, terms, Filter(request, null), cancellationToken).ConfigureAwait(false);
+            if (candidates.Any(c => c.Passage.Published is not null))
             {
-                candidates.Add(new RetrievedPassage(hit.Record, Coverage(terms, passageTerms), hit.Score ?? 0));
+                return new RetrievalResult(terms, []) { Ranked = candidates, DeclineReason = $"no article from {date.Words} is about this" };
             }
         }
 
-        var ranked = candidates.OrderByDescending(c => c.Coverage).ThenByDescending(c => c.FusedScore).ToList();
+        var ranked = candidates.OrderByDescending(c => c.Score).ToList();
+        if (DeclineReason(terms, ranked) is { } reason)
+        {
+            return new RetrievalResult(terms, []) { Ranked = ranked, DeclineReason = reason };
+        }
         var perArticle = new Dictionary<string, int>(StringComparer.Ordinal);
         var chosen = new List<RetrievedPassage>();
-        foreach (var candidate in ranked.Where(c => c.Coverage >= _options.RelevanceFloor))
+        foreach (var candidate in ranked.Where(c => c.Coverage >= _options.RelevanceFloor * ranked[0].Coverage))
         {
             var count = perArticle.GetValueOrDefault(candidate.Passage.ArticleId);
             if (count < _options.MaxPassagesPerArticle && chosen.Count < request.Top)
@@ -68,6 +79,67 @@ public sealed class PassageRetriever(
         return new RetrievalResult(terms, chosen) { Ranked = ranked };
     }
 
+    private async Task<List<RetrievedPassage>> CandidatesAsync(float[] vector, List<string> keywords, IReadOnlyList<QueryTerm> terms,
+        Expression<Func<PassageRecord, bool>>? filter, CancellationToken cancellationToken)
+    {
+        var searchOptions = new HybridSearchOptions<PassageRecord> { Filter = filter, IncludeVectors = true };
+        var candidates = new List<RetrievedPassage>();
+        await foreach (var hit in store.HybridSearchAsync(vector, keywords, _options.Candidates, searchOptions, cancellationToken).ConfigureAwait(false))
+        {
+            var passageTerms = TextAnalyzer.Terms(hit.Record.Text).Concat(TextAnalyzer.Terms(hit.Record.Title)).ToHashSet(StringComparer.Ordinal);
+            var coverage = Coverage(terms, passageTerms);
+            var similarity = hit.Record.Embedding.Length == vector.Length ? TensorPrimitives.Dot(vector, hit.Record.Embedding.Span) : 0;
+            var names = terms.Where(t => t.IsName).ToList();
+            var namesFound = names.Count(t => t.MatchIn(passageTerms) >= QueryTerm.StrongFactor);
+            candidates.Add(new RetrievedPassage(hit.Record, coverage, hit.Score ?? 0)
+            {
+                Similarity = similarity,
+                HasAllNames = namesFound == names.Count,
+                Score = coverage + (_options.SimilarityWeight * similarity),
+            });
+        }
+        return candidates;
+    }
+
+    /// <summary>A word that no article uses and that is neither English nor a misspelling of an article's word.</summary>
+    private static string? UnknownTermReason(IReadOnlyList<QueryTerm> terms, TermStatistics statistics)
+    {
+        foreach (var term in terms.Where(t => !t.IsContext && t.CorrectedFrom is null && statistics.DocumentFrequency(t.Term) == 0))
+        {
+            if (term.IsName)
+            {
+                return $"no article mentions '{term.Term}'";
+            }
+            if (!term.IsKnownWord && !term.Term.Any(char.IsDigit))
+            {
+                return $"no article uses the word '{term.Term}'";
+            }
+        }
+        return null;
+    }
+
+    private string? DeclineReason(IReadOnlyList<QueryTerm> terms, List<RetrievedPassage> ranked)
+    {
+        if (ranked.Count == 0)
+        {
+            return "no passage matches the question";
+        }
+        if (terms.Any(t => t.IsName) && !ranked.Any(c => c.HasAllNames))
+        {
+            return $"no article speaks of {string.Join(" and ", terms.Where(t => t.IsName).Select(t => $"'{t.Term}'"))} together with the question's topic";
+        }
+        var best = ranked.Where(c => terms.All(t => !t.IsName) || c.HasAllNames).ToList();
+        if (best.Max(c => c.Coverage) < _options.MinCoverage)
+        {
+            return $"no passage covers enough of the question (best {best.Max(c => c.Coverage):0.00})";
+        }
+        if (best.Max(c => c.Similarity) < _options.MinSimilarity)
+        {
+            return $"no passage is close enough in meaning (best {best.Max(c => c.Similarity):0.00})";
+        }
+        return null;
+    }
+
     /// <summary>The IDF-weighted share of the query terms found in a text.</summary>
     public static double Coverage(IReadOnlyList<QueryTerm> terms, IReadOnlySet<string> textTerms)
     {
@@ -76,9 +148,15 @@ public sealed class PassageRetriever(
         return total <= 0 ? 0 : terms.Sum(t => t.Weight * t.MatchIn(textTerms)) / total;
     }
 
-    private static Expression<Func<PassageRecord, bool>>? Filter(RetrievalRequest request)
+    private static Expression<Func<PassageRecord, bool>>? Filter(RetrievalRequest request, DateConstraint? date)
     {
         var filter = request.Filter;
+        if (date is not null)
+        {
+            var (first, last) = (date.From, date.To);
+            filter = And(filter, r => r.Published >= first);
+            filter = And(filter, r => r.Published <= last);
+        }
         if (request.From is { } from)
         {
             filter = And(filter, r => r.Published >= from);

@@ -14,6 +14,9 @@ public sealed record QueryTerm(string Term, double Weight, bool IsName, string? 
 
     public IReadOnlyList<string> Weak { get; init; } = [];
 
+    /// <summary>Whether the question's word is an English word (WordNet knows it), even if no article uses it.</summary>
+    public bool IsKnownWord { get; init; }
+
     /// <summary>A term of an earlier question, borrowed to understand a follow-up.</summary>
     public bool IsContext { get; init; }
 

@@ -34,24 +34,27 @@ public static partial class QuestionAnalyzer
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(statistics);
         var names = NameTerms(question);
+        var calendarTerms = Word().Matches(question).Where(m => DateConstraint.IsCalendarWord(m.Value))
+            .SelectMany(m => TextAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
         question = HowDegree().Replace(question, "how");
         var sourceWords = useLexicon ? SourceWords(question) : [];
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in TextAnalyzer.Terms(question))
         {
-            if (s_frameWords.Contains(raw) || !seen.Add(raw))
+            if (s_frameWords.Contains(raw) || !seen.Add(raw) || calendarTerms.Contains(raw))
             {
                 continue;
             }
             var term = raw;
             string? correctedFrom = null;
+            var isName = names.Contains(raw);
             var isKnownWord = sourceWords.TryGetValue(raw, out var sourceWord) && WordNetLexicon.Knows(sourceWord);
-            if (statistics.DocumentFrequency(raw) == 0 && !isKnownWord && SpellingCorrector.Correct(raw, statistics) is { } corrected)
+            // A name or an acronym the articles never use is not a misspelling of another one ("NAFTA" is not "NATO").
+            if (statistics.DocumentFrequency(raw) == 0 && !isKnownWord && !isName && SpellingCorrector.Correct(raw, statistics) is { } corrected)
             {
                 (term, correctedFrom) = (corrected, raw);
             }
-            var isName = names.Contains(raw);
             var related = sourceWord is not null ? WordNetLexicon.Related(sourceWord) : RelatedWords.None;
             var strong = Stems(related.Strong, term);
             var weak = Stems(related.Weak, term);
@@ -61,7 +64,7 @@ public static partial class QuestionAnalyzer
                 // A word the articles never use may just be phrased differently there: it counts, but half.
                 weight /= 2;
             }
-            terms.Add(new QueryTerm(term, weight, isName, correctedFrom) { Strong = strong, Weak = weak });
+            terms.Add(new QueryTerm(term, weight, isName, correctedFrom) { Strong = strong, Weak = weak, IsKnownWord = isKnownWord });
         }
         return terms;
     }
@@ -97,7 +100,8 @@ public static partial class QuestionAnalyzer
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (!char.IsUpper(word[0]) || (i == 0 && s_questionStarts.Contains(word)))
+            // The first word is capitalised because it starts the question; month and weekday names are dates.
+            if (!char.IsUpper(word[0]) || (i == 0 && (s_questionStarts.Contains(word) || !IsAcronym(word))) || DateConstraint.IsCalendarWord(word))
             {
                 continue;
             }
@@ -111,6 +115,8 @@ public static partial class QuestionAnalyzer
         }
         return names;
     }
+
+    private static bool IsAcronym(string word) => word.Length > 1 && word.Count(char.IsUpper) >= 2;
 
     /// <summary>"How high", "how much", "how long": the word after "how" asks for a degree; it is not a topic.</summary>
     [GeneratedRegex(@"\bhow\s+\w+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -22,6 +22,8 @@ public static partial class TextAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var terms = new List<string>();
         text = LongName().Replace(text, m => Abbreviation(m.Value)).Replace("%", " percent ", StringComparison.Ordinal);
+        // "U.S." and "US" are one word; with its dots the stemmer would make it "u".
+        text = DottedAbbreviation().Replace(text, m => m.Value.Replace(".", string.Empty, StringComparison.Ordinal));
         using var stream = s_analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
@@ -49,6 +51,9 @@ public static partial class TextAnalyzer
         longName.StartsWith("European", StringComparison.Ordinal) ? "EU"
         : longName.EndsWith("Kingdom", StringComparison.Ordinal) ? "UK"
         : "US";
+
+    [GeneratedRegex(@"\b(?:\p{L}\.){2,}(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedAbbreviation();
 
     [GeneratedRegex(@"\bUnited\s+(States(\s+of\s+America)?|Kingdom)\b|\bEuropean\s+Union\b", RegexOptions.CultureInvariant)]
     private static partial Regex LongName();

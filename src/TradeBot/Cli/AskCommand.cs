@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TradeBot.Core.Answers;
+using TradeBot.Core.Retrieval;
 
 namespace TradeBot.Cli;
 
@@ -11,7 +12,8 @@ internal static class AskCommand
     {
         var question = new Argument<string>("question") { Description = "The question to answer" };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object: question, answered, answer, citations" };
-        var command = new Command("ask", "Answer one question from the corpus, with its sources") { question, json };
+        var explain = new Option<bool>("--explain") { Description = "Also print the analysed terms, the ranked candidates with their scores, and the checks' verdict" };
+        var command = new Command("ask", "Answer one question from the corpus, with its sources") { question, json, explain };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetValue(question)?.Trim();
@@ -23,6 +25,11 @@ internal static class AskCommand
             var asJson = parse.GetValue(json);
             await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
             await CorpusSyncStep.RunAsync(services, asJson ? CorpusSyncStep.StandardError() : AnsiConsole.Console, cancellationToken);
+            if (parse.GetValue(explain) && !asJson)
+            {
+                var retrieval = await services.GetRequiredService<PassageRetriever>().RetrieveAsync(new RetrievalRequest(text), cancellationToken);
+                RetrievalExplainer.Print(AnsiConsole.Console, retrieval);
+            }
             var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(text, [], cancellationToken);
             if (asJson)
             {

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TradeBot.Core.Retrieval;
+
+/// <summary>
+/// The time a question asks about when it names one ("in October 1987", "in March", "during 2005"): a range of
+/// publication dates, and the words that said it, which are dates rather than topics.
+/// </summary>
+public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset To, string Words)
+{
+    private static readonly string[] s_months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
+
+    /// <summary>The month and year, or the year, a question names; null when it names neither.</summary>
+    public static DateConstraint? Find(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var match = MonthYear().Match(question);
+        if (match.Success && MonthNumber(match.Groups["month"].Value) is { } month)
+        {
+            var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var from = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero);
+            return new DateConstraint(from, from.AddMonths(1).AddTicks(-1), match.Value);
+        }
+        match = Year().Match(question);
+        if (match.Success)
+        {
+            var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            return new DateConstraint(from, from.AddYears(1).AddTicks(-1), match.Value);
+        }
+        return null;
+    }
+
+    /// <summary>Whether a word is the name of a month or a weekday: a date, never a name the answer must contain.</summary>
+    public static bool IsCalendarWord(string word) =>
+        MonthNumber(word) is not null
+        || CultureInfo.InvariantCulture.DateTimeFormat.DayNames.Any(d => d.Equals(word, StringComparison.OrdinalIgnoreCase));
+
+    public bool Contains(DateTimeOffset? published) => published is { } date && date >= From && date <= To;
+
+    private static int? MonthNumber(string word)
+    {
+        var trimmed = word.TrimEnd('.');
+        for (var i = 0; i < s_months.Length; i++)
+        {
+            if (s_months[i].Equals(trimmed, StringComparison.OrdinalIgnoreCase)
+                || (trimmed.Length >= 3 && s_months[i].StartsWith(trimmed, StringComparison.OrdinalIgnoreCase) && trimmed.Length < s_months[i].Length && trimmed.Length <= 4))
+            {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?<month>[A-Za-z]{3,9}\.?)\s+(?:of\s+)?(?<year>(?:19|20)\d{2})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthYear();
+
+    [GeneratedRegex(@"\b(?:in|during|of|for|since)\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Year();
+}

@@ -1,0 +1,110 @@
+using TradeBot.Core.Tests.TestSupport;
+
+namespace TradeBot.Core.Tests.Answers;
+
+/// <summary>How questions are read and answered, each rule on a small corpus of its own.</summary>
+public sealed class AnswerRulesTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Answer_FigureQuestionWithOneCandidateSentence_LeadsWithTheFigure()
+    {
+        using var host = await HostWithAsync(("bikes.txt", "Ruritania imposed a 15% tariff on imported bicycles."));
+
+        var answer = await host.AskAsync("What tariff did Ruritania impose on bicycles?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith("**15%**", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_QuestionSaysUsArticleSaysUDotS_IsAnswered()
+    {
+        using var host = await HostWithAsync(
+            ("wine.txt", "U.S. wine exports rose 14.9 pct in 1986 to a record 35 mln dlrs, the Wine Institute said."),
+            ("corn.txt", "Corn prices fell sharply in Chicago as farmers sold their crops ahead of the harvest."));
+
+        var answer = await host.AskAsync("How much did US wine exports grow in 1986?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("14.9 pct", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_MonthNameInQuestion_IsADateNotANameTheArticleMustContain()
+    {
+        using var host = await HostWithAsync(
+            ("rice.txt", "---\npublished: 1987-03-12\n---\nJapan agreed to cut its rice import quota by ten pct, the farm ministry said."));
+
+        var answer = await host.AskAsync("What did Japan agree on rice imports in March 1987?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("ten pct", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_MonthTheDatedArticlesDoNotCover_IsDeclined()
+    {
+        using var host = await HostWithAsync(
+            ("rice.txt", "---\npublished: 1987-03-12\n---\nJapan agreed to cut its rice import quota by ten pct, the farm ministry said."));
+
+        var answer = await host.AskAsync("What did Japan agree on rice imports in October 1987?");
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task Answer_NameNoArticleMentions_IsDeclinedNotCorrectedIntoAnotherName()
+    {
+        using var host = await HostWithAsync(
+            ("nato.txt", "NATO ministers discussed the tariff dispute over steel imports at their meeting."));
+
+        var answer = await host.AskAsync("What did NAFTA say about the steel tariff dispute?");
+
+        Assert.False(answer.Answered, answer.Text);
+    }
+
+    [Fact]
+    public async Task Answer_SentenceLedByPronoun_IsQuotedWithTheSentenceThatSaysWho()
+    {
+        using var host = await HostWithAsync(
+            ("yeutter.txt", "Trade Representative Clayton Yeutter spoke to reporters in Geneva on Monday. He said the United States would retaliate against the quotas on semiconductors."));
+
+        var answer = await host.AskAsync("Would the United States retaliate against the semiconductor quotas?");
+
+        Assert.True(answer.Answered, answer.Text);
+        var quote = Assert.Single(answer.Citations).Quote;
+        Assert.StartsWith("Trade Representative Clayton Yeutter spoke", quote, StringComparison.Ordinal);
+        Assert.Contains("He said the United States would retaliate", quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_OtherArticleSharingWordsButNotTheFact_IsNotCited()
+    {
+        using var host = await HostWithAsync(
+            ("a.txt", "Ruritania raised its tariff on imported steel to 25 pct from 10 pct on Monday."),
+            ("b.txt", "Ruritania said its tariff on imported steel would be reviewed by parliament next year."));
+
+        var answer = await host.AskAsync("How high is Ruritania's tariff on imported steel?");
+
+        Assert.True(answer.Answered, answer.Text);
+        var lead = answer.Text[..answer.Text.IndexOf('\n', StringComparison.Ordinal)];
+        Assert.Equal("**25 pct** [1]", lead);
+        Assert.Equal("a.txt", answer.Citations.Single(c => c.Number == 1).ArticleId);
+    }
+
+    private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
+    {
+        foreach (var (name, text) in files)
+        {
+            _temp.WriteText($"corpus/{name}", text);
+        }
+        var host = new CorpusHost(_temp.Path);
+        await host.Synchronizer.SyncAsync([Path.Combine(_temp.Path, "corpus")]);
+        return host;
+    }
+}
