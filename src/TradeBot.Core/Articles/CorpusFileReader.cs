@@ -72,11 +72,11 @@ public sealed class CorpusFileReader(CorpusReaderOptions options)
         }
         if (s_htmlExtensions.Contains(extension))
         {
-            return [HtmlArticleReader.Read(text, fileId, origin)];
+            return [HtmlArticleReader.Read(text, fileId, origin, options.MaxHtmlDepth)];
         }
         if (s_feedExtensions.Contains(extension))
         {
-            return FeedArticleReader.Read(text, fileId, origin);
+            return FeedArticleReader.Read(text, fileId, origin, options.MaxHtmlDepth);
         }
         return [TextArticleReader.Read(text, fileId, origin, s_markdownExtensions.Contains(extension))];
     }

@@ -9,6 +9,12 @@ public sealed class CorpusReaderOptions
     public int MaxLineBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
+    /// Deepest nesting of elements in an HTML page or feed item that is parsed; deeper ones are reported and skipped,
+    /// because parse time grows with the square of the depth.
+    /// </summary>
+    public int MaxHtmlDepth { get; set; } = HtmlNesting.DefaultMaxDepth;
+
+    /// <summary>
     /// Whether links in the corpus folder that lead outside it are followed. Off by default: such a link is reported
     /// and skipped. Links to files and folders inside the corpus are never followed as folders (no cycles).
     /// </summary>
