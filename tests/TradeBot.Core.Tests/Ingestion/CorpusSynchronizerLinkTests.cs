@@ -46,9 +46,7 @@ public sealed class CorpusSynchronizerLinkTests : IDisposable
 
         var report = await SyncAsync();
 
-        Assert.Equal(["elsewhere", "secret.txt"], report.Failures.Select(f => f.Item).Order(StringComparer.Ordinal));
-        Assert.All(report.Failures, f => Assert.Contains("outside the corpus", f.Reason, StringComparison.Ordinal));
-        Assert.Equal(2, report.Added);
+        AssertReportedAndGoodFilesAdded(report, ("elsewhere", "outside the corpus"), ("secret.txt", "outside the corpus"));
     }
 
     [Fact]
@@ -90,9 +88,7 @@ public sealed class CorpusSynchronizerLinkTests : IDisposable
 
         var report = await SyncAsync();
 
-        Assert.Equal(["pipe.jsonl", "pipe.txt"], report.Failures.Select(f => f.Item).Order(StringComparer.Ordinal));
-        Assert.All(report.Failures, f => Assert.Contains("FIFO", f.Reason, StringComparison.Ordinal));
-        Assert.Equal(2, report.Added);
+        AssertReportedAndGoodFilesAdded(report, ("pipe.jsonl", "FIFO"), ("pipe.txt", "FIFO"));
     }
 
     [Fact]
@@ -105,11 +101,7 @@ public sealed class CorpusSynchronizerLinkTests : IDisposable
 
         var report = await SyncAsync(s_followOutside);
 
-        Assert.Equal(["pipe.txt", "socket.jsonl", "zero.txt"], report.Failures.Select(f => f.Item).Order(StringComparer.Ordinal));
-        Assert.Contains("socket", report.Failures.Single(f => f.Item == "socket.jsonl").Reason, StringComparison.Ordinal);
-        Assert.Contains("character device", report.Failures.Single(f => f.Item == "zero.txt").Reason, StringComparison.Ordinal);
-        Assert.Contains("FIFO", report.Failures.Single(f => f.Item == "pipe.txt").Reason, StringComparison.Ordinal);
-        Assert.Equal(2, report.Added);
+        AssertReportedAndGoodFilesAdded(report, ("pipe.txt", "FIFO"), ("socket.jsonl", "socket"), ("zero.txt", "character device"));
     }
 
     [Fact]
@@ -121,13 +113,19 @@ public sealed class CorpusSynchronizerLinkTests : IDisposable
 
         var report = await SyncAsync();
 
-        Assert.Equal(["a.txt", "b.txt", "gone.txt"], report.Failures.Select(f => f.Item).Order(StringComparer.Ordinal));
-        Assert.Contains("broken link", report.Failures.Single(f => f.Item == "gone.txt").Reason, StringComparison.Ordinal);
-        Assert.Contains("loop of links", report.Failures.Single(f => f.Item == "a.txt").Reason, StringComparison.Ordinal);
-        Assert.Equal(2, report.Added);
+        AssertReportedAndGoodFilesAdded(report, ("a.txt", "loop of links"), ("b.txt", "loop of links"), ("gone.txt", "broken link"));
     }
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>Exactly these items failed, each with its reason, and the two good files were ingested.</summary>
+    private static void AssertReportedAndGoodFilesAdded(IngestReport report, params (string Item, string Reason)[] expected)
+    {
+        var failures = report.Failures.OrderBy(f => f.Item, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Select(e => e.Item), failures.Select(f => f.Item));
+        Assert.All(expected.Zip(failures), pair => Assert.Contains(pair.First.Reason, pair.Second.Reason, StringComparison.Ordinal));
+        Assert.Equal(2, report.Added);
+    }
 
     private CorpusHost Host(IReadOnlyDictionary<string, string?>? settings = null) => new(_temp.Path, settings);
 
