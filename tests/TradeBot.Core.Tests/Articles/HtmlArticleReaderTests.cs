@@ -133,7 +133,8 @@ public sealed class HtmlArticleReaderTests
     [Fact]
     public void Read_NestedBlocksRepeatingTheirText_BodyStaysWithinTwiceThePageLength()
     {
-        var html = HtmlPages.Nested("blockquote", 400, "<p>" + string.Concat(Enumerable.Repeat("Tariffs on steel rose again. ", 200)) + "</p>");
+        // Inside an article, every blockquote is a block of its own, each holding the text of all the ones inside it.
+        var html = HtmlPages.Repeated("<blockquote>", 400, "<article>", "<p>" + string.Concat(Enumerable.Repeat("Tariffs on steel rose again. ", 200)) + "</p></article>");
 
         var article = Success(HtmlArticleReader.Read(html, "quotes.html", "/c/quotes.html"));
 
