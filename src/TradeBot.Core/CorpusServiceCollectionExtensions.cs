@@ -37,7 +37,9 @@ public static class CorpusServiceCollectionExtensions
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName))
             .Validate(o => o.MaxClaims >= 1, "Answers:MaxClaims must be at least 1.")
             .ValidateOnStart();
-        services.AddOptions<CorpusReaderOptions>().Bind(configuration.GetSection("Corpus:Reader"));
+        services.AddOptions<CorpusReaderOptions>().Bind(configuration.GetSection("Corpus:Reader"))
+            .Validate(o => o.MaxHtmlDepth >= 1, "Corpus:Reader:MaxHtmlDepth must be at least 1.")
+            .ValidateOnStart();
 
         var useQdrant = QdrantServiceCollectionExtensions.IsQdrantSelected(configuration);
         // The catalog says what a store holds, so each store has its own: switching store re-ingests into it.

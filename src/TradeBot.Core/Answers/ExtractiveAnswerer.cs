@@ -187,9 +187,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
-            text.Append("**").Append(leadFigure.Value.Trim()).Append("** ").Append(claimTexts[0].Markers).Append("\n\n");
+            text.Append("**").Append(MarkdownText.Escape(leadFigure.Value.Trim())).Append("** ").Append(claimTexts[0].Markers).Append("\n\n");
         }
-        text.AppendJoin(' ', claimTexts.Select(c => $"{c.Claim.Lead.Text} {c.Markers}"));
+        text.AppendJoin(' ', claimTexts.Select(c => $"{MarkdownText.Escape(c.Claim.Lead.Text)} {c.Markers}"));
 
         var citations = numbers
             .OrderBy(n => n.Value)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using TradeBot.Core.Text;
 
 namespace TradeBot.Core.Articles;
 
@@ -41,7 +42,7 @@ public static partial class ArticleCleaner
             raw.Id,
             title,
             Collapse(raw.Source ?? string.Empty),
-            string.IsNullOrWhiteSpace(raw.Url) ? null : raw.Url.Trim(),
+            WebLinks.Normalize(raw.Url),
             published,
             string.Join("\n\n", paragraphs),
             raw.Origin);

@@ -9,11 +9,37 @@ public sealed class CorpusFileReader(CorpusReaderOptions options)
     private static readonly HashSet<string> s_feedExtensions = new(StringComparer.OrdinalIgnoreCase) { ".xml", ".rss", ".atom" };
     private static readonly HashSet<string> s_jsonLinesExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jsonl", ".ndjson" };
 
+    public CorpusReaderOptions Options => options;
+
     public static bool IsSupported(string path)
     {
         var extension = Path.GetExtension(path);
         return s_textExtensions.Contains(extension) || s_markdownExtensions.Contains(extension) || s_htmlExtensions.Contains(extension)
             || s_feedExtensions.Contains(extension) || s_jsonLinesExtensions.Contains(extension);
+    }
+
+    /// <summary>
+    /// Why <paramref name="path"/> must not be opened, or null. Decided from the file's metadata alone, before it is
+    /// read or hashed: a FIFO, socket or device (also behind a link) is never opened, and a single-article file over
+    /// <see cref="CorpusReaderOptions.MaxFileBytes"/> is refused from its length.
+    /// </summary>
+    public string? RefusalOf(string path)
+    {
+        if (SpecialFile.Describe(path) is { } kind)
+        {
+            return $"{kind}, not a regular file: skipped without opening it";
+        }
+        try
+        {
+            var length = new FileInfo(path).Length;
+            return !s_jsonLinesExtensions.Contains(Path.GetExtension(path)) && length > options.MaxFileBytes
+                ? $"file is {length / (1024 * 1024)} MB, more than the {options.MaxFileBytes / (1024 * 1024)} MB limit (Corpus:Reader:MaxFileBytes)"
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"unreadable: {ex.Message}";
+        }
     }
 
     /// <param name="path">The file.</param>
@@ -22,20 +48,18 @@ public sealed class CorpusFileReader(CorpusReaderOptions options)
     {
         var extension = Path.GetExtension(path);
         var origin = Path.GetFullPath(path);
+        if (RefusalOf(path) is { } refusal)
+        {
+            return [ReadResult.Failure(fileId, refusal)];
+        }
         if (s_jsonLinesExtensions.Contains(extension))
         {
             return ReadJsonLines(path, fileId, origin);
         }
 
-        long length;
         byte[] bytes;
         try
         {
-            length = new FileInfo(path).Length;
-            if (length > options.MaxFileBytes)
-            {
-                return [ReadResult.Failure(fileId, $"file is {length / (1024 * 1024)} MB, more than the {options.MaxFileBytes / (1024 * 1024)} MB limit")];
-            }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -48,11 +72,11 @@ public sealed class CorpusFileReader(CorpusReaderOptions options)
         }
         if (s_htmlExtensions.Contains(extension))
         {
-            return [HtmlArticleReader.Read(text, fileId, origin)];
+            return [HtmlArticleReader.Read(text, fileId, origin, options.MaxHtmlDepth)];
         }
         if (s_feedExtensions.Contains(extension))
         {
-            return FeedArticleReader.Read(text, fileId, origin);
+            return FeedArticleReader.Read(text, fileId, origin, options.MaxHtmlDepth);
         }
         return [TextArticleReader.Read(text, fileId, origin, s_markdownExtensions.Contains(extension))];
     }

@@ -7,7 +7,7 @@ namespace TradeBot.Core.Articles;
 /// <summary>RSS 2.0 and Atom 1.0 feed files: one article an item, HTML content reduced to text.</summary>
 internal static class FeedArticleReader
 {
-    public static IReadOnlyList<ReadResult> Read(string xml, string fileId, string origin)
+    public static IReadOnlyList<ReadResult> Read(string xml, string fileId, string origin, int maxHtmlDepth = HtmlNesting.DefaultMaxDepth)
     {
         SyndicationFeed feed;
         try
@@ -30,6 +30,11 @@ internal static class FeedArticleReader
             var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri?.ToString();
             var id = item.Id ?? link ?? $"{fileId}#{index}";
             var html = (item.Content as TextSyndicationContent)?.Text ?? item.Summary?.Text ?? string.Empty;
+            if (HtmlNesting.Exceeds(html, maxHtmlDepth))
+            {
+                results.Add(ReadResult.Failure(id, HtmlNesting.TooDeep(maxHtmlDepth)));
+                continue;
+            }
             var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : (DateTimeOffset?)null;
             results.Add(ReadResult.Success(new RawArticle(id, item.Title?.Text, outlet, link, published, HtmlToText(html), origin)));
         }

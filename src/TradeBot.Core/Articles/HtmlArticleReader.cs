@@ -8,8 +8,12 @@ internal static class HtmlArticleReader
 {
     private static readonly string[] s_boilerplate = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "figure"];
 
-    public static ReadResult Read(string html, string id, string origin)
+    public static ReadResult Read(string html, string id, string origin, int maxDepth = HtmlNesting.DefaultMaxDepth)
     {
+        if (HtmlNesting.Exceeds(html, maxDepth))
+        {
+            return ReadResult.Failure(id, HtmlNesting.TooDeep(maxDepth));
+        }
         var document = new HtmlParser().ParseDocument(html);
         foreach (var element in document.QuerySelectorAll(string.Join(',', s_boilerplate)).ToList())
         {
@@ -20,10 +24,22 @@ internal static class HtmlArticleReader
         {
             return ReadResult.Failure(id, "HTML page has no body");
         }
-        var blocks = main.QuerySelectorAll("p, h2, h3, li, blockquote")
-            .Select(e => e.TextContent.Trim())
-            .Where(t => t.Length > 0)
-            .ToList();
+        var blocks = new List<string>();
+        var textLength = 0L;
+        foreach (var block in main.QuerySelectorAll("p, h2, h3, li, blockquote"))
+        {
+            var text = block.TextContent.Trim();
+            textLength += text.Length;
+            // Nested blocks repeat their text; past twice the page's length only nesting can be adding it (quadratic memory).
+            if (textLength > 2L * html.Length)
+            {
+                break;
+            }
+            if (text.Length > 0)
+            {
+                blocks.Add(text);
+            }
+        }
         var body = blocks.Count > 0 ? string.Join("\n\n", blocks) : main.TextContent;
 
         var title = Meta(document, "og:title") ?? document.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();

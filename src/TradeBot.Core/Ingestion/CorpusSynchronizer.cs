@@ -59,7 +59,8 @@ public sealed class CorpusSynchronizer(
             if (Directory.Exists(path))
             {
                 syncedFolders.Add(path);
-                plan.AddRange(FilesIn(path).Select(f => (f, Path.GetRelativePath(path, f).Replace('\\', '/'))));
+                plan.AddRange(CorpusFolderWalker.FilesIn(path, reader.Options.FollowLinksOutsideCorpus, report.Failures)
+                    .Select(f => (f, Path.GetRelativePath(path, f).Replace('\\', '/'))));
             }
             else if (File.Exists(path))
             {
@@ -76,9 +77,11 @@ public sealed class CorpusSynchronizer(
         {
             await SyncFileAsync(file, fileId, run, cancellationToken).ConfigureAwait(false);
         }
+        // A file the walk no longer yields is gone: deleted, or reached only through a link that is no longer followed.
+        var planned = plan.Select(p => p.File).ToHashSet(StringComparer.Ordinal);
         foreach (var folder in syncedFolders)
         {
-            foreach (var gone in (await catalog.FilesUnderAsync(folder, cancellationToken).ConfigureAwait(false)).Where(f => !File.Exists(f)))
+            foreach (var gone in (await catalog.FilesUnderAsync(folder, cancellationToken).ConfigureAwait(false)).Where(f => !planned.Contains(f)))
             {
                 await RemoveFileAsync(gone, report, cancellationToken).ConfigureAwait(false);
             }
@@ -91,11 +94,6 @@ public sealed class CorpusSynchronizer(
         return report;
     }
 
-    private static IEnumerable<string> FilesIn(string folder) =>
-        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && CorpusFileReader.IsSupported(f))
-            .Order(StringComparer.Ordinal);
-
     private async Task SyncFileAsync(string file, string fileId, Run run, CancellationToken cancellationToken)
     {
         var report = run.Report;
@@ -103,6 +101,13 @@ public sealed class CorpusSynchronizer(
         if (!CorpusFileReader.IsSupported(file))
         {
             report.Failures.Add(new IngestFailure(fileId, $"unsupported file type '{info.Extension}'"));
+            return;
+        }
+        // Before anything is opened or hashed: a FIFO or device is never opened, an oversized file is refused from its length.
+        if (reader.RefusalOf(file) is { } refusal)
+        {
+            report.Failures.Add(new IngestFailure(fileId, refusal));
+            run.FileDone(info.Exists ? info.Length : 0, file);
             return;
         }
         var known = await catalog.GetFileAsync(file, cancellationToken).ConfigureAwait(false);

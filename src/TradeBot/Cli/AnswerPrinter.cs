@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
 using TradeBot.Core.Answers;
+using TradeBot.Core.Text;
 
 namespace TradeBot.Cli;
 
@@ -20,16 +21,16 @@ internal static class AnswerPrinter
     public static void Print(IAnsiConsole console, Answer answer)
     {
         console.WriteLine();
-        console.WriteLine(answer.Text);
+        console.WriteLine(PrintableText.Escape(answer.Text, keepLineBreaks: true));
         if (answer.Citations.Count > 0)
         {
             console.WriteLine();
             console.MarkupLine("[bold]Sources[/]");
             foreach (var citation in answer.Citations)
             {
-                var details = string.Join(", ", new[] { citation.Source, FormatDate(citation.Published), citation.Url }.Where(s => !string.IsNullOrEmpty(s)));
-                console.MarkupLineInterpolated($"[bold][[{citation.Number}]][/] {Title(citation)}{(details.Length > 0 ? " — " + details : string.Empty)}");
-                console.MarkupLineInterpolated($"    [grey]“{citation.Quote}”[/]");
+                var details = string.Join(", ", new[] { citation.Source, FormatDate(citation.Published), WebLinks.Normalize(citation.Url) }.Where(s => !string.IsNullOrEmpty(s)));
+                console.MarkupLineInterpolated($"[bold][[{citation.Number}]][/] {PrintableText.Escape(Title(citation))}{(details.Length > 0 ? " — " + PrintableText.Escape(details) : string.Empty)}");
+                console.MarkupLineInterpolated($"    [grey]“{PrintableText.Escape(citation.Quote)}”[/]");
             }
         }
         if (answer.SuggestedQuestions.Count > 0)
@@ -52,7 +53,7 @@ internal static class AnswerPrinter
             title = c.Title,
             source = c.Source,
             published = FormatDate(c.Published),
-            url = c.Url,
+            url = WebLinks.Normalize(c.Url),
             quote = c.Quote,
         }),
     }, s_json);

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using TradeBot.Core.Ingestion;
+using TradeBot.Core.Text;
 
 namespace TradeBot.Cli;
 
@@ -53,7 +54,7 @@ internal static class IngestionRunner
         console.Write(table);
         foreach (var failure in report.Failures)
         {
-            console.MarkupLineInterpolated($"[red]failed:[/] {failure.Item}: {failure.Reason}");
+            console.MarkupLineInterpolated($"[red]failed:[/] {PrintableText.Escape(failure.Item)}: {PrintableText.Escape(failure.Reason)}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using TradeBot.Core.Ingestion;
+using TradeBot.Core.Text;
 
 namespace TradeBot.Hosting;
 
@@ -13,7 +14,8 @@ internal sealed partial class CorpusSyncService(CorpusIngestion ingestion, ILogg
             Synced(logger, ingestion.CorpusPath, report.Added, report.Updated, report.Unchanged, report.Removed, report.Failed);
             foreach (var failure in report.Failures)
             {
-                ItemFailed(logger, failure.Item, failure.Reason);
+                // File names and reasons may hold control characters: never let them reach a terminal or log raw.
+                ItemFailed(logger, PrintableText.Escape(failure.Item), PrintableText.Escape(failure.Reason));
             }
             foreach (var warning in report.Warnings)
             {

@@ -1,5 +1,6 @@
 using TradeBot.BotFramework.Teams;
 using TradeBot.Core.Answers;
+using TradeBot.Core.Text;
 
 namespace TradeBot.Teams;
 
@@ -19,6 +20,6 @@ internal static class TeamsCitations
             keywords.Add(Bot.SourceList.FormatDate(published));
         }
 
-        return new MessageCitation(citation.Number, citation.DisplayTitle, citation.Url, citation.Quote, keywords);
+        return new MessageCitation(citation.Number, citation.DisplayTitle, WebLinks.Normalize(citation.Url), citation.Quote, keywords);
     }
 }

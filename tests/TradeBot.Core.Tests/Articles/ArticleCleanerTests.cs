@@ -182,6 +182,19 @@ public sealed class ArticleCleanerTests
         Assert.Null(article.Published);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)", null)]
+    [InlineData("data:text/html,<script>alert(1)</script>", null)]
+    [InlineData("https://news.example.com/a\n[2]: javascript:alert(1)", null)]
+    [InlineData("relative/page.html", null)]
+    [InlineData(" https://news.example.com/story ", "https://news.example.com/story")]
+    public void Clean_Url_KeepsOnlyAbsoluteWebAddresses(string url, string? expected)
+    {
+        var article = ArticleCleaner.Clean(new RawArticle("x", "Title", "Outlet", url.Replace("\\n", "\n", StringComparison.Ordinal), null, "Some text.", "/tmp/x.txt"));
+
+        Assert.Equal(expected, article.Url);
+    }
+
     private static RawArticle Raw(string? title, string body) => new("test", title, null, null, null, body, "/tmp/test.txt");
 
     private static List<string> Paragraphs(Article article) => [.. article.Body.Split("\n\n")];

@@ -1,4 +1,5 @@
 using TradeBot.Core.Articles;
+using TradeBot.Core.Tests.TestSupport;
 
 namespace TradeBot.Core.Tests.Articles;
 
@@ -90,6 +91,54 @@ public sealed class HtmlArticleReaderTests
 
         Assert.Equal("Grain deal", article.Title);
         Assert.Equal(new DateTimeOffset(2023, 7, 17, 0, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Theory]
+    [InlineData("<div>", 513)]
+    [InlineData("<div></span>", 1_000)] // an end tag for nothing open closes nothing
+    [InlineData("<div/>", 1_000)] // outside SVG a non-void element does not close itself
+    [InlineData("<svg><div/>", 1_000)] // a div ends the SVG, then nests
+    [InlineData("<svg><foreignObject><section/>", 400)] // HTML again inside foreignObject
+    [InlineData("<b><i>", 300)]
+    public void Read_DeeperThanTheLimit_IsRefusedWithoutParsing(string fragment, int count)
+    {
+        var result = HtmlArticleReader.Read(HtmlPages.Repeated(fragment, count, suffix: "<p>Tariffs rose.</p>"), "deep.html", "/c/deep.html");
+
+        Assert.Null(result.Article);
+        Assert.Contains("more than 512 deep", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<p>Tariffs rose again.", 2_000)] // p, li, td … close their predecessor
+    [InlineData("<li>Duties on steel.", 2_000)]
+    [InlineData("<br><img src=x><hr>", 2_000)]
+    [InlineData("<div>Tariffs rose.</div>", 2_000)]
+    [InlineData("<script>if (a<b) { x = '<div>'; }</script>", 2_000)]
+    [InlineData("<!-- <div> --><div title='>'><span a=\"<div>\">x</span></div>", 2_000)]
+    public void Read_WideButShallowPage_IsRead(string fragment, int count)
+    {
+        var article = Success(HtmlArticleReader.Read(HtmlPages.Repeated(fragment, count, "<p>Tariffs rose on steel.</p>"), "wide.html", "/c/wide.html"));
+
+        Assert.Contains("Tariffs rose on steel.", article.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SvgOfManySelfClosedShapes_IsRead()
+    {
+        var html = HtmlPages.Repeated("<path d='M0 0'/>", 3_000, "<p>Tariffs rose on steel.</p><svg>", "</svg>");
+
+        Assert.Contains("Tariffs rose on steel.", Success(HtmlArticleReader.Read(html, "svg.html", "/c/svg.html")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NestedBlocksRepeatingTheirText_BodyStaysWithinTwiceThePageLength()
+    {
+        // Inside an article, every blockquote is a block of its own, each holding the text of all the ones inside it.
+        var html = HtmlPages.Repeated("<blockquote>", 400, "<article>", "<p>" + string.Concat(Enumerable.Repeat("Tariffs on steel rose again. ", 200)) + "</p></article>");
+
+        var article = Success(HtmlArticleReader.Read(html, "quotes.html", "/c/quotes.html"));
+
+        Assert.InRange(article.Body.Length, 1, 2 * html.Length);
     }
 
     private static RawArticle Success(ReadResult result)

@@ -86,6 +86,49 @@ public sealed class CorpusSynchronizerBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_TwoGigabyteFile_IsRefusedFromItsLengthWithoutBeingOpened()
+    {
+        // Held open without sharing, so any attempt to open the file (to read or to hash it) fails: only a refusal
+        // judged from its length reports the size. The file is sparse and takes no disk space.
+        await using var held = new FileStream(_temp.Combine("corpus", "huge.txt"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        held.SetLength(2L * 1024 * 1024 * 1024);
+
+        var report = await SyncAsync();
+
+        AssertFailure(report, "huge.txt", "2048 MB, more than the 10 MB limit");
+        await AssertGoodFilesIngestedAsync(report);
+    }
+
+    [Fact]
+    public async Task SyncAsync_HundredThousandNestedHtmlElements_IsReportedAndOthersIngested()
+    {
+        // 1.1 MB: before the depth check this page took 40 s to parse.
+        _temp.WriteText("corpus/nested.html", HtmlPages.Nested("div", 100_000, "<p>Tariffs rose on steel imports.</p>"));
+
+        var report = await SyncAsync();
+
+        AssertFailure(report, "nested.html", "more than 512 deep");
+        await AssertGoodFilesIngestedAsync(report);
+    }
+
+    [Fact]
+    public async Task SyncAsync_FeedItemWithDeeplyNestedHtml_OnlyThatItemIsReported()
+    {
+        var nested = System.Security.SecurityElement.Escape(HtmlPages.Nested("span", 5_000, "Deep text about tariffs."));
+        _temp.WriteText("corpus/feed.rss", $"""
+            <rss version="2.0"><channel><title>Wire</title>
+            <item><guid>deep</guid><title>Deep</title><description>{nested}</description></item>
+            <item><guid>fine</guid><title>Fine</title><description>&lt;p&gt;Copper imports fell in April.&lt;/p&gt;</description></item>
+            </channel></rss>
+            """);
+
+        var report = await SyncAsync();
+
+        AssertFailure(report, "deep", "deep");
+        Assert.Equal(3, report.Added);
+    }
+
+    [Fact]
     public async Task SyncAsync_MalformedJsonLine_IsReportedWithLineNumberAndTheOtherLinesIngested()
     {
         _temp.WriteText("corpus/wire.jsonl", new JsonLinesBuilder()

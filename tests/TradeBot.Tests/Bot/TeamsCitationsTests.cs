@@ -26,4 +26,16 @@ public sealed class TeamsCitationsTests
         Assert.Equal(["Reuters", "2 May 2025"], card.Keywords);
         Assert.Equal(("Title", "https://example.test/b", "Quote."), (card.Name, card.Url, card.Abstract));
     }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    [InlineData("https://example.test/b\n[2]: javascript:alert(1)")]
+    public void ToMessageCitation_UrlThatIsNoWebAddress_IsLeftOut(string url)
+    {
+        var citation = new Citation(2, "b", "Title", "Reuters", null, url, "Quote.");
+
+        Assert.Null(TeamsCitations.ToMessageCitation(citation).Url);
+    }
 }
