@@ -8,5 +8,5 @@ internal readonly record struct Rate(int Hits, int Total)
     public double? Share => Total == 0 ? null : (double)Hits / Total;
 
     public override string ToString() =>
-        Share is { } share ? string.Create(CultureInfo.InvariantCulture, $"{Hits}/{Total} ({share:P1})") : "0/0";
+        Share is { } share ? string.Create(CultureInfo.InvariantCulture, $"{Hits}/{Total} ({share * 100:F1}%)") : "0/0";
 }
