@@ -4,13 +4,16 @@ using TradeBot.Core.Stores;
 
 namespace TradeBot.Core.Ingestion;
 
-/// <summary>Keeps the store in step with the configured corpus folder; remembers whether that has happened in this process.</summary>
+/// <summary>
+/// Keeps the store in step with the configured corpus folder or file (a JSON Lines file of articles is a corpus of its
+/// own); remembers whether that has happened in this process.
+/// </summary>
 public sealed class CorpusIngestion(CorpusSynchronizer synchronizer, IOptions<CorpusOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _synced;
 
-    /// <summary>True once the corpus folder has been brought up to date at least once in this process.</summary>
+    /// <summary>True once the corpus has been brought up to date at least once in this process.</summary>
     public bool IsSynced => _synced;
 
     public string CorpusPath => options.Value.Path;
@@ -26,7 +29,11 @@ public sealed class CorpusIngestion(CorpusSynchronizer synchronizer, IOptions<Co
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Directory.CreateDirectory(CorpusPath);
+            // A missing folder is created (an empty corpus); a file is synced as it is.
+            if (!File.Exists(CorpusPath))
+            {
+                Directory.CreateDirectory(CorpusPath);
+            }
             var report = await synchronizer.SyncAsync([CorpusPath], progress, cancellationToken).ConfigureAwait(false);
             (Problem, Consistency) = (null, report.Consistency);
             _synced = true;

@@ -7,7 +7,7 @@ internal static class CorpusCommandOptions
 {
     public static Option<string?> Corpus { get; } = new("--corpus")
     {
-        Description = "The corpus folder kept in sync (default: corpus/ of the repository)",
+        Description = "The corpus kept in sync: a folder, or one file such as a .jsonl of articles (default: corpus/ of the repository)",
         Recursive = true,
     };
 

@@ -61,7 +61,7 @@ public sealed class ExtractiveAnswererTests(SeedStoreFixture seeds) : IClassFixt
 
         Assert.True(answer.Answered, answer.Text);
         Assert.Contains("145", answer.Text, StringComparison.Ordinal);
-        Assert.Null(await AnswerJudge.CitationFailureAsync(answer, seeds.Host));
+        Assert.Null(await seeds.Host.Judge.CitationFailureAsync(answer));
     }
 
     [Theory]
@@ -97,6 +97,6 @@ public sealed class ExtractiveAnswererTests(SeedStoreFixture seeds) : IClassFixt
 
         Assert.True(answer.Answered, $"{question}: {answer.Text}");
         Assert.NotEmpty(answer.Citations);
-        Assert.Null(await AnswerJudge.CitationFailureAsync(answer, seeds.Host));
+        Assert.Null(await seeds.Host.Judge.CitationFailureAsync(answer));
     }
 }

@@ -1,3 +1,4 @@
+using TradeBot.Core.Evaluation;
 using TradeBot.Core.Tests.TestSupport;
 
 namespace TradeBot.Core.Tests.Answers;
@@ -5,7 +6,8 @@ namespace TradeBot.Core.Tests.Answers;
 /// <summary>Every case of Data/seed-qa-dev.jsonl, judged by the evaluation rules, on the seed corpus.</summary>
 public sealed class SeedQuestionEvalTests(SeedStoreFixture seeds) : IClassFixture<SeedStoreFixture>
 {
-    public static TheoryData<EvalCase> Cases => [.. EvalCase.Load("seed-qa-dev.jsonl")];
+    public static TheoryData<EvalCase> Cases =>
+        [.. EvalCase.Parse(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "seed-qa-dev.jsonl")))];
 
     [Fact]
     public void Cases_FileIsCopiedIntoTheTestProject_HasEveryCase()
@@ -19,8 +21,8 @@ public sealed class SeedQuestionEvalTests(SeedStoreFixture seeds) : IClassFixtur
     {
         var answer = await seeds.Host.AskAsync([.. evalCase.Turns]);
 
-        var failure = await AnswerJudge.FailureAsync(evalCase, answer, seeds.Host);
+        var failure = await seeds.Host.Judge.FailureAsync(evalCase, answer);
 
-        Assert.True(failure is null, $"{evalCase.Id}: {failure}");
+        Assert.True(failure is null, $"{evalCase.Id}: {failure}; answer was: {answer.Text}");
     }
 }

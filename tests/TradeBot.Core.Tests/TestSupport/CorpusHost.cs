@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TradeBot.Core.Answers;
+using TradeBot.Core.Evaluation;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Stores;
@@ -39,6 +40,9 @@ internal sealed class CorpusHost : IDisposable
     public PassageRetriever Retriever => _services.GetRequiredService<PassageRetriever>();
 
     public IQuestionAnswerer Answerer => _services.GetRequiredService<IQuestionAnswerer>();
+
+    /// <summary>The evaluation judge over this host's store.</summary>
+    public EvalJudge Judge => EvalJudge.Over(Passages);
 
     /// <summary>Every stored passage of one article, in order.</summary>
     public async Task<IReadOnlyList<PassageRecord>> PassagesOfAsync(string articleId)
