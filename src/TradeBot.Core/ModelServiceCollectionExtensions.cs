@@ -40,6 +40,10 @@ public static class ModelServiceCollectionExtensions
             EmbeddingOptions.OpenAIProvider => CreateOpenAIEmbedder,
             _ => null,
         };
+        if (embeddings.Provider.Equals(EmbeddingOptions.ArcticProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            services.PostConfigure<Retrieval.RetrievalOptions>(o => o.MinSimilarity ??= ArcticEmbeddingGenerator.RelevantSimilarity);
+        }
         if (model is not null)
         {
             services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(

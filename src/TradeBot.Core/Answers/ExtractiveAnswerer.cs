@@ -19,6 +19,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     private const int MaxSuggestions = 2;
     private const double OwnTermsShare = 0.6;
     private const double HeadlineShare = 0.3;
+    private const double SameFigureShare = 0.7;
+    private const double PhraseWeight = 0.2;
     internal const int RetrievalTop = 8;
     private readonly AnswerOptions _options = options.Value;
 
@@ -47,7 +49,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
-        return Compose(question, claims, figure, retrieval);
+        return Compose(question, claims, figure, sentences, retrieval);
     }
 
     /// <summary>The extractive answer is ready at once: its whole text as one chunk, then the answer.</summary>
@@ -84,6 +86,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     {
         var seen = new HashSet<(string, string)>();
         var sentences = new List<CandidateSentence>();
+        var own = retrieval.Terms.Where(t => !t.IsContext).Select(t => t.Term).ToList();
+        var phrases = own.Zip(own.Skip(1)).ToList();
         foreach (var retrieved in retrieval.Passages)
         {
             var text = retrieved.Passage.Text;
@@ -98,7 +102,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 {
                     continue; // the overlap between neighbouring passages
                 }
-                var terms = TextAnalyzer.Terms(sentence).ToHashSet(StringComparer.Ordinal);
+                var sequence = TextAnalyzer.Terms(sentence);
+                var terms = sequence.ToHashSet(StringComparer.Ordinal);
                 var coverage = SentenceCoverage(retrieval.Terms, terms);
                 if (coverage <= 0)
                 {
@@ -108,11 +113,37 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 var withHeadline = SentenceCoverage(retrieval.Terms, terms.Concat(titleTerms).ToHashSet(StringComparer.Ordinal));
                 var score = ((1 - HeadlineShare) * coverage) + (HeadlineShare * withHeadline)
                     + (PassageCoverageWeight * retrieved.Coverage)
+                    + (PhraseWeight * PhraseShare(phrases, sequence))
                     + (figure?.IsMatch(sentence) == true ? AnswerTypeBonus : 0);
                 sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score));
             }
         }
         return sentences;
+    }
+
+    /// <summary>
+    /// The share of the question's neighbouring word pairs that stand together in a sentence (at most one word apart):
+    /// "Chinese imports" tells a tariff on Chinese imports from China's duties on imports.
+    /// </summary>
+    private static double PhraseShare(List<(string First, string Second)> phrases, IReadOnlyList<string> sequence)
+    {
+        if (phrases.Count == 0)
+        {
+            return 0;
+        }
+        var found = 0;
+        foreach (var (first, second) in phrases)
+        {
+            for (var i = 0; i < sequence.Count; i++)
+            {
+                if (sequence[i] == first && ((i + 1 < sequence.Count && sequence[i + 1] == second) || (i + 2 < sequence.Count && sequence[i + 2] == second)))
+                {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return found / (double)phrases.Count;
     }
 
     /// <summary>
@@ -155,7 +186,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         return claims;
     }
 
-    private Answer Compose(string question, List<Claim> claims, Regex? figure, RetrievalResult retrieval)
+    private Answer Compose(string question, List<Claim> claims, Regex? figure, List<CandidateSentence> sentences, RetrievalResult retrieval)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -187,7 +218,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
-            text.Append("**").Append(MarkdownText.Escape(leadFigure.Value.Trim())).Append("** ").Append(claimTexts[0].Markers).Append("\n\n");
+            var figureClaim = FigureClaim(claims[0], leadFigure.Value, figure!, sentences);
+            text.Append("**").Append(MarkdownText.Escape(leadFigure.Value.Trim())).Append("** ").Append(Markers(figureClaim)).Append("\n\n");
         }
         text.AppendJoin(' ', claimTexts.Select(c => $"{MarkdownText.Escape(c.Claim.Lead.Text)} {c.Markers}"));
 
@@ -197,6 +229,35 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 string.Join(" … ", quotes[n.Key])))
             .ToList();
         return new Answer(question, true, text.ToString(), citations, Suggestions(question, retrieval));
+    }
+
+    /// <summary>
+    /// The figure that leads an answer is cited by every article whose sentence gives the same figure about as much of
+    /// the question as the lead sentence does, even where the rest of its sentence tells something else.
+    /// </summary>
+    private static Claim FigureClaim(Claim lead, string figureText, Regex figure, List<CandidateSentence> sentences)
+    {
+        var claim = new Claim(lead.Lead);
+        claim.Support.AddRange(lead.Support.Skip(1));
+        var value = FigureValue(figureText);
+        foreach (var sentence in sentences.OrderByDescending(s => s.Score))
+        {
+            if (sentence.Score >= SameFigureShare * lead.Lead.Score
+                && claim.Support.TrueForAll(s => s.Passage.ArticleId != sentence.Passage.ArticleId)
+                && figure.Matches(sentence.Text).Any(m => FigureValue(m.Value) == value))
+            {
+                claim.Support.Add(sentence);
+            }
+        }
+        return claim;
+    }
+
+    /// <summary>A figure without its spelling: "145%", "145 percent" and "145 pct" are one value.</summary>
+    private static string FigureValue(string figureText)
+    {
+        var number = new string([.. figureText.Where(c => char.IsDigit(c) || c == '.')]).TrimEnd('.');
+        var unit = Percentage().IsMatch(figureText) ? "%" : string.Empty;
+        return number + unit;
     }
 
     /// <summary>Follow-up questions about the people the retrieved passages quote.</summary>

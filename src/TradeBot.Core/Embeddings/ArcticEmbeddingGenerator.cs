@@ -16,6 +16,12 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const int Dimensions = 384;
     public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
 
+    /// <summary>
+    /// Below this cosine between a question and its best passage, the passage is not about the question: measured on
+    /// the labelled answerable and unanswerable questions of the development sets (README, "Answer quality").
+    /// </summary>
+    public const double RelevantSimilarity = 0.25;
+
     private readonly SentenceEncoder _encoder;
     private readonly int _batchSize;
     private readonly Lock _gate = new();

@@ -133,7 +133,7 @@ public sealed class PassageRetriever(
         {
             return $"no passage covers enough of the question (best {best.Max(c => c.Coverage):0.00})";
         }
-        if (best.Max(c => c.Similarity) < _options.MinSimilarity)
+        if (best.Max(c => c.Similarity) < (_options.MinSimilarity ?? 0))
         {
             return $"no passage is close enough in meaning (best {best.Max(c => c.Similarity):0.00})";
         }

@@ -10,8 +10,11 @@ public sealed class RetrievalOptions
     /// <summary>The share of the question's weight the best passage must cover; below it, TradeBot declines.</summary>
     public double MinCoverage { get; set; } = 0.4;
 
-    /// <summary>The semantic similarity (cosine) the best passage must reach; below it, TradeBot declines.</summary>
-    public double MinSimilarity { get; set; } = 0.25;
+    /// <summary>
+    /// The semantic similarity (cosine) the best passage must reach; below it, TradeBot declines. Empty for the
+    /// embedder's own floor (measured per model: none for the lexical built-in embedder).
+    /// </summary>
+    public double? MinSimilarity { get; set; }
 
     /// <summary>How much semantic similarity counts in the ranking, against coverage (0–1).</summary>
     public double SimilarityWeight { get; set; } = 1.0;

@@ -9,12 +9,27 @@ namespace TradeBot.Core.Tests.Embeddings;
 public sealed class EmbeddingProviderTests
 {
     [Fact]
-    public async Task AddTradeNewsModels_Defaults_KeepTheBuiltinEmbedderAndExtractiveAnswerer()
+    public async Task AddTradeNewsModels_Defaults_IngestTheSeedsWithTheArcticModelAndAnswer()
     {
         await using var corpus = await TestCorpus.CreateAsync(new Dictionary<string, string?>());
 
-        Assert.IsType<HashingEmbeddingGenerator>(corpus.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        var embedder = corpus.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        Assert.IsType<CachedEmbeddingGenerator>(embedder);
+        Assert.NotNull(embedder.GetService<ArcticEmbeddingGenerator>());
         Assert.IsType<ExtractiveAnswerer>(corpus.Answerer);
+        var answer = await corpus.Answerer.AnswerAsync("How high are the US tariffs on Chinese imports?", []);
+        Assert.StartsWith("**145%**", answer.Text, StringComparison.Ordinal);
+        var question = await embedder.GenerateVectorAsync("What tariff did the US impose?", EmbeddingPurpose.Query());
+        var passage = await embedder.GenerateVectorAsync("What tariff did the US impose?");
+        Assert.NotEqual(question.ToArray(), passage.ToArray()); // queries carry the model's instruction prefix
+    }
+
+    [Fact]
+    public async Task AddTradeNewsModels_BuiltinProvider_UsesTheHashingEmbedderUncached()
+    {
+        await using var corpus = await TestCorpus.CreateAsync(new Dictionary<string, string?> { ["Embeddings:Provider"] = "builtin" });
+
+        Assert.IsType<HashingEmbeddingGenerator>(corpus.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
     }
 
     [Fact]
@@ -52,7 +67,7 @@ public sealed class EmbeddingProviderTests
         var embedder = corpus.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         var answer = await corpus.Answerer.AnswerAsync("What tariff did the US impose on Chinese imports?", []);
 
-        Assert.IsType<OnnxEmbeddingGenerator>(embedder);
+        Assert.NotNull(embedder.GetService<OnnxEmbeddingGenerator>());
         Assert.Contains("145%", answer.Text, StringComparison.Ordinal);
     }
 
