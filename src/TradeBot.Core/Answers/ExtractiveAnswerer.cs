@@ -277,7 +277,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     [GeneratedRegex(@"\b(percentage|percent|rate|share)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPercentage();
 
-    [GeneratedRegex(@"[$€£¥]?\d+(,\d{3})*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|dlrs|yen|tonnes?|tons?)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>An amount: a number with its unit or currency, or a plain number that is not a year.</summary>
+    [GeneratedRegex(@"[$€£¥]\d+(,\d{3})*(\.\d+)?(\s?(billion|million|trillion|bln|mln))?|\d+(,\d{3})*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|dlrs|yen|tonnes?|tons?)|\b(?!(19|20)\d{2}\b)\d+(,\d{3})*(\.\d+)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Figure();
 
     [GeneratedRegex(@"\d+(\.\d+)?\s?(%|percent\b|per cent\b|pct\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -112,13 +112,14 @@ public sealed class CorpusSynchronizer(
         }
         var known = await catalog.GetFileAsync(file, cancellationToken).ConfigureAwait(false);
         var existing = await catalog.ArticlesFromAsync(file, cancellationToken).ConfigureAwait(false);
-        if (known is not null && known.Size == info.Length && known.Modified == info.LastWriteTimeUtc.Ticks)
+        var pipeline = ContentHash.PipelineOf(_embedderName);
+        if (known is not null && known.Size == info.Length && known.Modified == info.LastWriteTimeUtc.Ticks && known.Hash.EndsWith(pipeline, StringComparison.Ordinal))
         {
             report.Unchanged += existing.Count;
             run.FileDone(info.Length, file);
             return;
         }
-        var fileHash = await HashFileAsync(file, cancellationToken).ConfigureAwait(false);
+        var fileHash = await HashFileAsync(file, cancellationToken).ConfigureAwait(false) is { } contentHash ? $"{contentHash}/{pipeline}" : null;
         if (fileHash is null)
         {
             report.Failures.Add(new IngestFailure(fileId, "unreadable file"));

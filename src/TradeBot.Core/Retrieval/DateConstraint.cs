@@ -4,11 +4,15 @@ using System.Text.RegularExpressions;
 namespace TradeBot.Core.Retrieval;
 
 /// <summary>
-/// The time a question asks about when it names one ("in October 1987", "in March", "during 2005"): a range of
-/// publication dates, and the words that said it, which are dates rather than topics.
+/// The time a question asks about when it names one ("in October 1987", "during 2005"), and the words that said it.
+/// A month is when the articles were written or the month they report on (a month's figures are published weeks
+/// later); a year is what a fact is about ("exports grew in 1986", written in 1987), so it is matched in the text.
 /// </summary>
-public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset To, string Words)
+public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset To, string Words, bool IsMonth)
 {
+    /// <summary>How long after a month its figures may still be reported.</summary>
+    public static readonly TimeSpan ReportingLag = TimeSpan.FromDays(62);
+
     private static readonly string[] s_months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
 
     /// <summary>The month and year, or the year, a question names; null when it names neither.</summary>
@@ -20,16 +24,35 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         {
             var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
             var from = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero);
-            return new DateConstraint(from, from.AddMonths(1).AddTicks(-1), match.Value);
+            return new DateConstraint(from, from.AddMonths(1).AddTicks(-1), match.Value, IsMonth: true);
         }
-        match = Year().Match(question);
+        match = YearOnly().Match(question);
         if (match.Success)
         {
             var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
             var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            return new DateConstraint(from, from.AddYears(1).AddTicks(-1), match.Value);
+            return new DateConstraint(from, from.AddYears(1).AddTicks(-1), match.Value, IsMonth: false);
         }
         return null;
+    }
+
+    /// <summary>The year the question names, as written.</summary>
+    public string YearText => From.Year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a passage speaks of this time: written in it, or naming the month (or year) in its text.</summary>
+    public bool Covers(DateTimeOffset? published, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!IsMonth)
+        {
+            return text.Contains(YearText, StringComparison.Ordinal) || (published is { } date && date.Year == From.Year);
+        }
+        if (published is { } written && written >= From && written <= To)
+        {
+            return true;
+        }
+        var month = s_months[From.Month - 1];
+        return Word().Matches(text).Any(w => MonthNumber(w.Value) == From.Month && (w.Value.Length > 3 || w.Value.StartsWith(month[..3], StringComparison.Ordinal)));
     }
 
     /// <summary>Whether a word is the name of a month or a weekday: a date, never a name the answer must contain.</summary>
@@ -53,9 +76,12 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         return null;
     }
 
+    [GeneratedRegex(@"\b\p{L}+\.?")]
+    private static partial Regex Word();
+
     [GeneratedRegex(@"\b(?<month>[A-Za-z]{3,9}\.?)\s+(?:of\s+)?(?<year>(?:19|20)\d{2})\b", RegexOptions.CultureInvariant)]
     private static partial Regex MonthYear();
 
     [GeneratedRegex(@"\b(?:in|during|of|for|since)\s+(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Year();
+    private static partial Regex YearOnly();
 }

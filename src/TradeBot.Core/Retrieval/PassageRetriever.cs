@@ -28,10 +28,6 @@ public sealed class PassageRetriever(
         ArgumentNullException.ThrowIfNull(request);
         var statistics = await termStatistics.GetTermStatisticsAsync(cancellationToken).ConfigureAwait(false);
         var terms = QuestionAnalyzer.Analyze(request.Question, statistics, _options.UseLexicon).ToList();
-        if (terms.Count == 0)
-        {
-            return RetrievalResult.Empty(terms) with { DeclineReason = "the question has no words to search for" };
-        }
         if (request.Context is { Count: > 0 } context && FollowUpDetector.IsFollowUp(request.Question, terms.Count))
         {
             var own = terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
@@ -39,6 +35,10 @@ public sealed class PassageRetriever(
                 .SelectMany(c => QuestionAnalyzer.Analyze(c, statistics, _options.UseLexicon))
                 .Where(t => own.Add(t.Term))
                 .Select(t => t with { Weight = t.Weight * _options.ContextWeight, IsName = false, IsContext = true }));
+        }
+        if (terms.Count == 0)
+        {
+            return RetrievalResult.Empty(terms) with { DeclineReason = "the question has no words to search for" };
         }
         if (UnknownTermReason(terms, statistics) is { } unknown)
         {
@@ -50,14 +50,19 @@ public sealed class PassageRetriever(
         var vector = (await embedder.GenerateVectorAsync(queryText, EmbeddingPurpose.Query(), cancellationToken).ConfigureAwait(false)).ToArray();
         var keywords = terms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
         var candidates = await CandidatesAsync(vector, keywords, terms, Filter(request, date), cancellationToken).ConfigureAwait(false);
-        if (date is not null && candidates.Count == 0)
+        if (date is not null)
         {
-            // Undated articles cannot be placed in time; dated ones outside the range do not answer it.
-            candidates = await CandidatesAsync(vector, keywords, terms, Filter(request, null), cancellationToken).ConfigureAwait(false);
-            if (candidates.Any(c => c.Passage.Published is not null))
+            // Undated articles cannot be placed in time: they may still speak of it in their text.
+            if (candidates.Count == 0)
             {
-                return new RetrievalResult(terms, []) { Ranked = candidates, DeclineReason = $"no article from {date.Words} is about this" };
+                candidates = await CandidatesAsync(vector, keywords, terms, Filter(request, null), cancellationToken).ConfigureAwait(false);
             }
+            var inTime = candidates.Where(c => date.Covers(c.Passage.Published, c.Passage.Text)).ToList();
+            if (inTime.Count == 0 && candidates.Count > 0)
+            {
+                return new RetrievalResult(terms, []) { Ranked = candidates, DeclineReason = $"no passage about this speaks of {date.Words}" };
+            }
+            candidates = inTime;
         }
 
         var ranked = candidates.OrderByDescending(c => c.Score).ToList();
@@ -151,9 +156,9 @@ public sealed class PassageRetriever(
     private static Expression<Func<PassageRecord, bool>>? Filter(RetrievalRequest request, DateConstraint? date)
     {
         var filter = request.Filter;
-        if (date is not null)
+        if (date is { IsMonth: true })
         {
-            var (first, last) = (date.From, date.To);
+            var (first, last) = (date.From, date.To + DateConstraint.ReportingLag);
             filter = And(filter, r => r.Published >= first);
             filter = And(filter, r => r.Published <= last);
         }

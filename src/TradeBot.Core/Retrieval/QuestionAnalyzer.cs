@@ -12,6 +12,8 @@ namespace TradeBot.Core.Retrieval;
 /// </summary>
 public static partial class QuestionAnalyzer
 {
+    private const int MinCorrectableName = 6;
+
     // Words that frame a question rather than say what it is about. Generic English, not tuned to any corpus.
     private static readonly HashSet<string> s_frameWords = new(
         TextAnalyzer.Terms("""
@@ -34,6 +36,7 @@ public static partial class QuestionAnalyzer
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(statistics);
         var names = NameTerms(question);
+        var acronyms = Word().Matches(question).Where(m => IsAcronym(m.Value)).SelectMany(m => TextAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
         var calendarTerms = Word().Matches(question).Where(m => DateConstraint.IsCalendarWord(m.Value))
             .SelectMany(m => TextAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
         question = HowDegree().Replace(question, "how");
@@ -50,8 +53,10 @@ public static partial class QuestionAnalyzer
             string? correctedFrom = null;
             var isName = names.Contains(raw);
             var isKnownWord = sourceWords.TryGetValue(raw, out var sourceWord) && WordNetLexicon.Knows(sourceWord);
-            // A name or an acronym the articles never use is not a misspelling of another one ("NAFTA" is not "NATO").
-            if (statistics.DocumentFrequency(raw) == 0 && !isKnownWord && !isName && SpellingCorrector.Correct(raw, statistics) is { } corrected)
+            // An acronym or a short name the articles never use is not a misspelling of another one ("NAFTA" is not
+            // "NATO"); a long name may be misspelt ("Phillipines").
+            if (statistics.DocumentFrequency(raw) == 0 && !isKnownWord && (!isName || (raw.Length >= MinCorrectableName && !acronyms.Contains(raw)))
+                && SpellingCorrector.Correct(raw, statistics) is { } corrected)
             {
                 (term, correctedFrom) = (corrected, raw);
             }
