@@ -42,14 +42,14 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
 
-        var figure = FigureAskedFor(question) ?? (AsksForReason().IsMatch(question) ? ReasonCue() : null);
-        var sentences = Sentences(retrieval, figure);
-        var claims = ChooseClaims(figure is null || figure == ReasonCue() ? sentences : FiguresFirst(sentences, figure));
+        var kinds = AnswerKinds.Of(question);
+        var sentences = Sentences(retrieval, question, kinds);
+        var claims = ChooseClaims(kinds.Figure is not { } figure ? sentences : FiguresFirst(sentences, figure));
         if (claims.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
-        return Compose(question, claims, figure, sentences, retrieval);
+        return Compose(question, claims, kinds.Figure, sentences, retrieval);
     }
 
     /// <summary>The extractive answer is ready at once: its whole text as one chunk, then the answer.</summary>
@@ -60,12 +60,6 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         yield return AnswerUpdate.Chunk(answer.Text);
         yield return AnswerUpdate.Completed(answer);
     }
-
-    /// <summary>The kind of figure a question asks for: a percentage ("what rate…"), any figure ("how much…"), or none.</summary>
-    private static Regex? FigureAskedFor(string question) =>
-        !AsksForFigure().IsMatch(question) ? null
-        : AsksForPercentage().IsMatch(question) ? Percentage()
-        : Figure();
 
     /// <summary>
     /// How much of the question a sentence covers. In a follow-up the sentence must above all answer what is asked now:
@@ -82,7 +76,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         return (OwnTermsShare * own) + ((1 - OwnTermsShare) * all);
     }
 
-    private static List<CandidateSentence> Sentences(RetrievalResult retrieval, Regex? figure)
+    private static List<CandidateSentence> Sentences(RetrievalResult retrieval, string question, AnswerKinds kinds)
     {
         var seen = new HashSet<(string, string)>();
         var sentences = new List<CandidateSentence>();
@@ -95,9 +89,17 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             var split = SentenceSplitter.Split(text);
             for (var i = 0; i < split.Count; i++)
             {
-                // "He said …" is quoted with the sentence before it, which says who.
+                // "He said …" is quoted with the sentence before it, which says who; a sentence that only sets the
+                // scene is quoted with the next one when that gives more of what is asked.
                 var first = i > 0 && LeadingPronoun().IsMatch(split[i].Text) ? split[i - 1] : split[i];
-                var sentence = text[first.Start..(split[i].Start + split[i].Length)];
+                var last = split[i];
+                var given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
+                if (given < kinds.Count && i + 1 < split.Count && kinds.GivenBy(text[first.Start..(split[i + 1].Start + split[i + 1].Length)], question) > given)
+                {
+                    last = split[i + 1];
+                    given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
+                }
+                var sentence = text[first.Start..(last.Start + last.Length)];
                 if (!seen.Add((retrieved.Passage.ArticleId, sentence)))
                 {
                     continue; // the overlap between neighbouring passages
@@ -114,7 +116,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 var score = ((1 - HeadlineShare) * coverage) + (HeadlineShare * withHeadline)
                     + (PassageCoverageWeight * retrieved.Coverage)
                     + (PhraseWeight * PhraseShare(phrases, sequence))
-                    + (figure?.IsMatch(sentence) == true ? AnswerTypeBonus : 0);
+                    + (kinds.Count == 0 ? 0 : AnswerTypeBonus * given / kinds.Count);
                 sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score));
             }
         }
@@ -214,7 +216,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var text = new StringBuilder();
-        var leadFigure = figure == ReasonCue() ? null : figure?.Match(claims[0].Lead.Text);
+        var leadFigure = figure?.Match(claims[0].Lead.Text);
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
@@ -256,7 +258,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     private static string FigureValue(string figureText)
     {
         var number = new string([.. figureText.Where(c => char.IsDigit(c) || c == '.')]).TrimEnd('.');
-        var unit = Percentage().IsMatch(figureText) ? "%" : string.Empty;
+        var unit = AnswerKinds.Percentage().IsMatch(figureText) ? "%" : string.Empty;
         return number + unit;
     }
 
@@ -269,27 +271,6 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             .Take(MaxSuggestions)
             .Select(name => $"What did {name} say?")
             .ToList();
-
-    [GeneratedRegex(@"\b(what|which)\s+(\w+\s+)?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|size)\b|\bhow\s+(much|many|high|large|big|low|steep)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AsksForFigure();
-
-    [GeneratedRegex(@"\b(percentage|percent|rate|share)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AsksForPercentage();
-
-    /// <summary>An amount: a number with its unit or currency, or a plain number that is not a year.</summary>
-    [GeneratedRegex(@"[$€£¥]\d+(,\d{3})*(\.\d+)?(\s?(billion|million|trillion|bln|mln))?|\d+(,\d{3})*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|dlrs|yen|tonnes?|tons?)|\b(?!(19|20)\d{2}\b)\d+(,\d{3})*(\.\d+)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Figure();
-
-    [GeneratedRegex(@"\d+(\.\d+)?\s?(%|percent\b|per cent\b|pct\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Percentage();
-
-    [GeneratedRegex(@"^\W*why\b|\b(reasons?|caused?|blamed?|because)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AsksForReason();
-
-    /// <summary>The words that give a reason; for a "why" question a sentence that has one answers better.</summary>
-    [GeneratedRegex(@"\b(because|due to|owing to|as a result|result of|blamed|attributed|reflect(s|ed|ing)?|caused|citing|since|so that|in order to|aimed at|to protect|to curb|to reduce|to offset|fears?|concern(s|ed)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ReasonCue();
 
     [GeneratedRegex(@"^\W*(He|She|It|They|This|These|Its|His|Her|Their)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPronoun();

@@ -45,7 +45,8 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         ArgumentNullException.ThrowIfNull(text);
         if (!IsMonth)
         {
-            return text.Contains(YearText, StringComparison.Ordinal) || (published is { } date && date.Year == From.Year);
+            // A year's figures are reported during it and the next ("last year").
+            return text.Contains(YearText, StringComparison.Ordinal) || (published is { } date && (date.Year == From.Year || date.Year == From.Year + 1));
         }
         if (published is { } written && written >= From && written <= To)
         {

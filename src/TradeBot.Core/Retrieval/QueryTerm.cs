@@ -23,7 +23,7 @@ public sealed record QueryTerm(string Term, double Weight, bool IsName, string? 
     /// <summary>How much of this term a text covers: 1 for the term itself, less for a related word, 0 for none.</summary>
     public double MatchIn(IReadOnlySet<string> textTerms) =>
         TermMatcher.Contains(textTerms, Term) ? 1
-        : Strong.Any(textTerms.Contains) ? StrongFactor
+        : Strong.Any(s => TermMatcher.Contains(textTerms, s)) ? StrongFactor
         : Weak.Any(textTerms.Contains) ? WeakFactor
         : 0;
 }

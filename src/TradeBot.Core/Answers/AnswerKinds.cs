@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace TradeBot.Core.Answers;
+
+/// <summary>
+/// What a question asks for, read from its wording: a figure (a percentage, or any amount), a reason, a time, a
+/// place, or items of a kind ("which goods"). A question may ask for several ("when and where"). A sentence that
+/// gives what is asked answers better than one that only repeats the question's words.
+/// </summary>
+internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time, bool Place, bool Items)
+{
+    public static AnswerKinds Of(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var figure = !AsksForFigure().IsMatch(question) ? null : AsksForPercentage().IsMatch(question) ? Percentage() : Amount();
+        return new AnswerKinds(
+            figure,
+            AsksForReason().IsMatch(question),
+            AsksForTime().IsMatch(question),
+            AsksForPlace().IsMatch(question),
+            figure is null && AsksForItems().IsMatch(question));
+    }
+
+    public int Count => (Figure is null ? 0 : 1) + (Reason ? 1 : 0) + (Time ? 1 : 0) + (Place ? 1 : 0) + (Items ? 1 : 0);
+
+    /// <summary>How many of the asked kinds a text gives; <paramref name="question"/> keeps its own names from counting as places.</summary>
+    public int GivenBy(string text, string question)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(question);
+        var given = 0;
+        given += Figure?.IsMatch(text) == true ? 1 : 0;
+        given += Reason && ReasonCue().IsMatch(text) ? 1 : 0;
+        given += Time && TimeCue().IsMatch(text) ? 1 : 0;
+        given += Place && PlaceCue().Matches(text).Any(m => !question.Contains(m.Groups["place"].Value, StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+        given += Items && ItemsCue().IsMatch(text) ? 1 : 0;
+        return given;
+    }
+
+    /// <summary>An amount: a number with its unit or currency, or a plain number that is not a year.</summary>
+    [GeneratedRegex(@"[$€£¥]\d+(,\d{3})*(\.\d+)?(\s?(billion|million|trillion|bln|mln))?|\d+(,\d{3})*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|dlrs|yen|tonnes?|tons?)|\b(?!(19|20)\d{2}\b)\d+(,\d{3})*(\.\d+)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Amount();
+
+    [GeneratedRegex(@"\d+(\.\d+)?\s?(%|percent\b|per cent\b|pct\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Percentage();
+
+    [GeneratedRegex(@"\b(what|which)\s+(\w+\s+)?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|slice|proportion|portion|size|cap|quota|growth|deficit|surplus|balance)\b|\bhow\s+(much|many|high|large|big|low|steep|far|fast|deep|long)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForFigure();
+
+    [GeneratedRegex(@"\b(percentage|percent|rate|share|slice|proportion|portion|growth)\b|\bhow\s+(fast|far)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForPercentage();
+
+    [GeneratedRegex(@"^\W*why\b|\b(reasons?|caused?|blamed?|because)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForReason();
+
+    [GeneratedRegex(@"^\W*when\b|\bwhen\s+and\b|\band\s+when\b|\bwhat\s+(date|day|time|month|year)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForTime();
+
+    [GeneratedRegex(@"^\W*where\b|\bwhere\s+and\b|\band\s+where\b|\b(what|which)\s+(city|country|place|venue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForPlace();
+
+    [GeneratedRegex(@"^\W*(which|what)\s+(\w+\s+){0,2}(goods|products|items|companies|firms|countries|commodities|sectors|measures|steps|goods|exports|imports)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForItems();
+
+    /// <summary>The words that give a reason.</summary>
+    [GeneratedRegex(@"\b(because|due to|owing to|as a result|result of|blamed|attributed|reflect(s|ed|ing)?|caused|citing|in order to|aimed at|to protect|to curb|to reduce|to offset|after|following|fears?|concern(s|ed)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReasonCue();
+
+    [GeneratedRegex(@"\b(Jan(uary)?|Feb(ruary)?|March|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|next (week|month|year))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeCue();
+
+    [GeneratedRegex(@"\b(in|at)\s+(?<place>\p{Lu}\p{Ll}+)", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceCue();
+
+    [GeneratedRegex(@"\b(includ(e|es|ed|ing)|such as|namely|among them|ranging from)\b|:\s|\w+, \w+(,| and| or) \w+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ItemsCue();
+}
