@@ -15,7 +15,7 @@ namespace TradeBot.Core.Answers;
 public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOptions<AnswerOptions> options) : IQuestionAnswerer, IStreamingQuestionAnswerer
 {
     private const double AnswerTypeBonus = 0.15;
-    private const double PassageCoverageWeight = 0.1;
+    private const double PassageScoreWeight = 0.3;
     private const int MaxSuggestions = 2;
     private const double OwnTermsShare = 0.6;
     private const double HeadlineShare = 0.3;
@@ -44,7 +44,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
         var kinds = AnswerKinds.Of(question);
         var sentences = Sentences(retrieval, question, kinds);
-        var claims = ChooseClaims(kinds.Figure is not { } figure ? sentences : FiguresFirst(sentences, figure));
+        var claims = ChooseClaims(kinds.Figure is not { } figure ? sentences : FiguresFirst(sentences, figure, question));
         if (claims.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
@@ -82,6 +82,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var sentences = new List<CandidateSentence>();
         var own = retrieval.Terms.Where(t => !t.IsContext).Select(t => t.Term).ToList();
         var phrases = own.Zip(own.Skip(1)).ToList();
+        var bestPassageScore = Math.Max(double.Epsilon, retrieval.Passages.Max(p => p.Score));
         foreach (var retrieved in retrieval.Passages)
         {
             var text = retrieved.Passage.Text;
@@ -114,7 +115,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 // The headline tells what the sentence is about, but the sentence itself must say the answer.
                 var withHeadline = SentenceCoverage(retrieval.Terms, terms.Concat(titleTerms).ToHashSet(StringComparer.Ordinal));
                 var score = ((1 - HeadlineShare) * coverage) + (HeadlineShare * withHeadline)
-                    + (PassageCoverageWeight * retrieved.Coverage)
+                    + (PassageScoreWeight * retrieved.Score / bestPassageScore)
                     + (PhraseWeight * PhraseShare(phrases, sequence))
                     + (kinds.Count == 0 ? 0 : AnswerTypeBonus * given / kinds.Count);
                 sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score));
@@ -152,10 +153,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     /// For a question that asks for a figure, a sentence that gives none cannot lead the answer: the best sentence
     /// with a figure leads, when it covers at least half as much as the best sentence overall.
     /// </summary>
-    private static List<CandidateSentence> FiguresFirst(List<CandidateSentence> sentences, Regex figure)
+    private static List<CandidateSentence> FiguresFirst(List<CandidateSentence> sentences, Regex figure, string question)
     {
         var ranked = sentences.OrderByDescending(s => s.Score).ToList();
-        var withFigure = ranked.Find(s => figure.IsMatch(s.Text));
+        var withFigure = ranked.Find(s => AnswerFigure(figure, s.Text, question) is not null);
         if (withFigure is null || withFigure.Score < ranked[0].Score / 2)
         {
             return ranked;
@@ -216,7 +217,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var text = new StringBuilder();
-        var leadFigure = figure?.Match(claims[0].Lead.Text);
+        var leadFigure = figure is null ? null : AnswerFigure(figure, claims[0].Lead.Text, question);
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
@@ -253,6 +254,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
         return claim;
     }
+
+    /// <summary>The first figure of a sentence that the question does not already give ("100% debt relief").</summary>
+    private static Match? AnswerFigure(Regex figure, string sentence, string question) =>
+        figure.Matches(sentence).FirstOrDefault(m => !question.Contains(FigureValue(m.Value).TrimEnd('%'), StringComparison.Ordinal) || FigureValue(m.Value).Length == 0);
 
     /// <summary>A figure without its spelling: "145%", "145 percent" and "145 pct" are one value.</summary>
     private static string FigureValue(string figureText)

@@ -39,21 +39,23 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
     /// <summary>The year the question names, as written.</summary>
     public string YearText => From.Year.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Whether a passage speaks of this time: written in it, or naming the month (or year) in its text.</summary>
+    /// <summary>
+    /// Whether a passage speaks of this time. A year: the text names it (also as "last year" or "this year" of the
+    /// article's date), or names no year at all and was written in it or the year after. A month: the text names it,
+    /// or names no other month and was written in it.
+    /// </summary>
     public bool Covers(DateTimeOffset? published, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!IsMonth)
         {
-            // A year's figures are reported during it and the next ("last year").
-            return text.Contains(YearText, StringComparison.Ordinal) || (published is { } date && (date.Year == From.Year || date.Year == From.Year + 1));
+            var years = YearsNamed(text, published);
+            return years.Count == 0
+                ? published is { } date && (date.Year == From.Year || date.Year == From.Year + 1)
+                : years.Contains(From.Year);
         }
-        if (published is { } written && written >= From && written <= To)
-        {
-            return true;
-        }
-        var month = s_months[From.Month - 1];
-        return Word().Matches(text).Any(w => MonthNumber(w.Value) == From.Month && (w.Value.Length > 3 || w.Value.StartsWith(month[..3], StringComparison.Ordinal)));
+        var months = Word().Matches(text).Select(w => MonthNumber(w.Value)).OfType<int>().ToHashSet();
+        return months.Contains(From.Month) || (months.Count == 0 && published is { } written && written >= From && written <= From.AddMonths(1));
     }
 
     /// <summary>Whether a word is the name of a month or a weekday: a date, never a name the answer must contain.</summary>
@@ -61,7 +63,22 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         MonthNumber(word) is not null
         || CultureInfo.InvariantCulture.DateTimeFormat.DayNames.Any(d => d.Equals(word, StringComparison.OrdinalIgnoreCase));
 
-    public bool Contains(DateTimeOffset? published) => published is { } date && date >= From && date <= To;
+    private static HashSet<int> YearsNamed(string text, DateTimeOffset? published)
+    {
+        var years = NamedYear().Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
+        if (published is { } date)
+        {
+            if (LastYear().IsMatch(text))
+            {
+                years.Add(date.Year - 1);
+            }
+            if (ThisYear().IsMatch(text))
+            {
+                years.Add(date.Year);
+            }
+        }
+        return years;
+    }
 
     private static int? MonthNumber(string word)
     {
@@ -77,7 +94,16 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         return null;
     }
 
-    [GeneratedRegex(@"\b\p{L}+\.?")]
+    [GeneratedRegex(@"\b(19|20)\d{2}\b")]
+    private static partial Regex NamedYear();
+
+    [GeneratedRegex(@"\b(last|previous|a) year\b|\byear earlier\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LastYear();
+
+    [GeneratedRegex(@"\b(this|current) year\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThisYear();
+
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+\.?")]
     private static partial Regex Word();
 
     [GeneratedRegex(@"\b(?<month>[A-Za-z]{3,9}\.?)\s+(?:of\s+)?(?<year>(?:19|20)\d{2})\b", RegexOptions.CultureInvariant)]

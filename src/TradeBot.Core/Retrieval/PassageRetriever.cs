@@ -46,7 +46,9 @@ public sealed class PassageRetriever(
         }
 
         var date = request.From is null && request.To is null ? DateConstraint.Find(request.Question) : null;
-        var queryText = string.Join(' ', [request.Question, .. terms.Where(t => t.CorrectedFrom is not null).Select(t => t.Term)]);
+        // A follow-up means little alone: its vector carries the question it follows.
+        var followed = terms.Any(t => t.IsContext) ? request.Context![0] : null;
+        var queryText = string.Join(' ', [.. followed is null ? [] : new[] { followed }, request.Question, .. terms.Where(t => t.CorrectedFrom is not null).Select(t => t.Term)]);
         var vector = (await embedder.GenerateVectorAsync(queryText, EmbeddingPurpose.Query(), cancellationToken).ConfigureAwait(false)).ToArray();
         var keywords = terms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
         var candidates = await CandidatesAsync(vector, keywords, terms, Filter(request, date), cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,7 @@ public sealed class PassageRetriever(
         var candidates = new List<RetrievedPassage>();
         await foreach (var hit in store.HybridSearchAsync(vector, keywords, _options.Candidates, searchOptions, cancellationToken).ConfigureAwait(false))
         {
-            var passageTerms = TextAnalyzer.Terms(hit.Record.Text).Concat(TextAnalyzer.Terms(hit.Record.Title)).ToHashSet(StringComparer.Ordinal);
+            var passageTerms = TermsOf(hit.Record);
             var coverage = Coverage(terms, passageTerms);
             var similarity = hit.Record.Embedding.Length == vector.Length ? TensorPrimitives.Dot(vector, hit.Record.Embedding.Span) : 0;
             var names = terms.Where(t => t.IsName).ToList();
@@ -105,6 +107,9 @@ public sealed class PassageRetriever(
         }
         return candidates;
     }
+
+    private static HashSet<string> TermsOf(PassageRecord passage) =>
+        TextAnalyzer.Terms(passage.Text).Concat(TextAnalyzer.Terms(passage.Title)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A word that no article uses and that is neither English nor a misspelling of an article's word.</summary>
     private static string? UnknownTermReason(IReadOnlyList<QueryTerm> terms, TermStatistics statistics)
@@ -133,7 +138,9 @@ public sealed class PassageRetriever(
         {
             return $"no article speaks of {string.Join(" and ", terms.Where(t => t.IsName).Select(t => $"'{t.Term}'"))} together with the question's topic";
         }
-        var best = ranked.Where(c => terms.All(t => !t.IsName) || c.HasAllNames).ToList();
+        // Names decide only whether they occur with the topic; how well the question is covered is judged on every
+        // candidate, since a passage may name a country by its capital or its people.
+        var best = ranked;
         if (best.Max(c => c.Coverage) < _options.MinCoverage)
         {
             return $"no passage covers enough of the question (best {best.Max(c => c.Coverage):0.00})";
