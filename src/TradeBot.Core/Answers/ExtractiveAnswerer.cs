@@ -17,6 +17,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     private const double AnswerTypeBonus = 0.15;
     private const double PassageScoreWeight = 0.3;
     private const int MaxSuggestions = 2;
+    private const int SuggestionCandidates = 10;
     private const double OwnTermsShare = 0.6;
     private const double HeadlineShare = 0.3;
     private const double SameFigureShare = 0.7;
@@ -95,7 +96,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 var first = i > 0 && LeadingPronoun().IsMatch(split[i].Text) ? split[i - 1] : split[i];
                 var last = split[i];
                 var given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
-                if (given < kinds.Count && i + 1 < split.Count && kinds.GivenBy(text[first.Start..(split[i + 1].Start + split[i + 1].Length)], question) > given)
+                // A figure must stand in the sentence that covers the question: the next one's figure may be another fact's.
+                if (kinds.Figure is null && given < kinds.Count && i + 1 < split.Count
+                    && kinds.GivenBy(text[first.Start..(split[i + 1].Start + split[i + 1].Length)], question) > given)
                 {
                     last = split[i + 1];
                     given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
@@ -107,7 +110,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 }
                 var sequence = TextAnalyzer.Terms(sentence);
                 var terms = sequence.ToHashSet(StringComparer.Ordinal);
-                var coverage = SentenceCoverage(retrieval.Terms, terms);
+                // What the sentence covers is judged on the sentence itself; the one pulled in only adds what is asked.
+                var ownSequence = last == split[i] ? sequence : TextAnalyzer.Terms(text[first.Start..(split[i].Start + split[i].Length)]);
+                var coverage = SentenceCoverage(retrieval.Terms, ownSequence.ToHashSet(StringComparer.Ordinal));
                 if (coverage <= 0)
                 {
                     continue;
@@ -267,9 +272,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         return number + unit;
     }
 
-    /// <summary>Follow-up questions about the people the retrieved passages quote.</summary>
+    /// <summary>Follow-up questions about the people the best candidate passages quote.</summary>
     private static List<string> Suggestions(string question, RetrievalResult retrieval) =>
-        retrieval.Passages
+        retrieval.Passages.Concat(retrieval.Ranked.Take(SuggestionCandidates))
             .SelectMany(p => SpeakerName().Matches(p.Passage.Text).Select(m => m.Groups["name"].Value))
             .Where(name => !question.Contains(name, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.Ordinal)
