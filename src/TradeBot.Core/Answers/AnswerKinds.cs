@@ -37,8 +37,8 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
         return given;
     }
 
-    /// <summary>An amount: a number with its unit or currency, or a plain number that is not a year.</summary>
-    [GeneratedRegex(@"[$€£¥]\d+(,\d{3})*(\.\d+)?(\s?(billion|million|trillion|bln|mln))?|\d+(,\d{3})*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|dlrs|yen|tonnes?|tons?)|\b(?!(19|20)\d{2}\b)\d+(,\d{3})*(\.\d+)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>An amount: a number with its unit or currency, or a plain number that is neither a year nor a day of a month.</summary>
+    [GeneratedRegex(@"[$€£¥]\d+(,\d{3})*(\.\d+)?(\s?(billion|million|trillion|bln|mln))?|\d+(,\d{3})*(\.\d+)?\s?(%|percent|per cent|pct|billion|million|trillion|bln|mln|dollars?|dlrs|yen|tonnes?|tons?)|(?<!\b(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\p{L}*\.?\s)\b(?!(19|20)\d{2}\b)\d+(,\d{3})*(\.\d+)?\b(?!\s(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Amount();
 
     [GeneratedRegex(@"\d+(\.\d+)?\s?(%|percent\b|per cent\b|pct\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

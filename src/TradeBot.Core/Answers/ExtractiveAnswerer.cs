@@ -15,7 +15,7 @@ namespace TradeBot.Core.Answers;
 public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOptions<AnswerOptions> options) : IQuestionAnswerer, IStreamingQuestionAnswerer
 {
     private const double AnswerTypeBonus = 0.15;
-    private const double PassageScoreWeight = 0.3;
+    private const double PassageScoreWeight = 0.5;
     private const int MaxSuggestions = 2;
     private const int SuggestionCandidates = 10;
     private const double OwnTermsShare = 0.6;
@@ -108,11 +108,16 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 {
                     continue; // the overlap between neighbouring passages
                 }
+                if (retrieval.Date?.Contradicts(sentence, retrieved.Passage.Published) == true)
+                {
+                    continue; // it speaks of another month or year than the question
+                }
+                var implied = DateConstraint.ImpliedYears(sentence, retrieved.Passage.Published).ToList();
                 var sequence = TextAnalyzer.Terms(sentence);
-                var terms = sequence.ToHashSet(StringComparer.Ordinal);
+                var terms = sequence.Concat(implied).ToHashSet(StringComparer.Ordinal);
                 // What the sentence covers is judged on the sentence itself; the one pulled in only adds what is asked.
                 var ownSequence = last == split[i] ? sequence : TextAnalyzer.Terms(text[first.Start..(split[i].Start + split[i].Length)]);
-                var coverage = SentenceCoverage(retrieval.Terms, ownSequence.ToHashSet(StringComparer.Ordinal));
+                var coverage = SentenceCoverage(retrieval.Terms, ownSequence.Concat(implied).ToHashSet(StringComparer.Ordinal));
                 if (coverage <= 0)
                 {
                     continue;

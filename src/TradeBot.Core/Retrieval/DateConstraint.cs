@@ -54,9 +54,42 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
                 ? published is { } date && (date.Year == From.Year || date.Year == From.Year + 1)
                 : years.Contains(From.Year);
         }
-        var months = Word().Matches(text).Select(w => MonthNumber(w.Value)).OfType<int>().ToHashSet();
-        return months.Contains(From.Month) || (months.Count == 0 && published is { } written && written >= From && written <= From.AddMonths(1));
+        return MonthsNamed(text).Contains(From.Month) || (published is { } written && written >= From && written <= From.AddMonths(1));
     }
+
+    /// <summary>Whether a sentence speaks of another time than this one: it names months (or years), and not this one.</summary>
+    public bool Contradicts(string sentence, DateTimeOffset? published)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (IsMonth)
+        {
+            var months = MonthsNamed(sentence);
+            return months.Count > 0 && !months.Contains(From.Month);
+        }
+        var years = YearsNamed(sentence, published);
+        return years.Count > 0 && !years.Contains(From.Year);
+    }
+
+    /// <summary>The years a text means by "last year" or "this year", as words, from the article's date.</summary>
+    public static IEnumerable<string> ImpliedYears(string text, DateTimeOffset? published)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (published is not { } date)
+        {
+            yield break;
+        }
+        if (LastYear().IsMatch(text))
+        {
+            yield return (date.Year - 1).ToString(CultureInfo.InvariantCulture);
+        }
+        if (ThisYear().IsMatch(text))
+        {
+            yield return date.Year.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static HashSet<int> MonthsNamed(string text) =>
+        Word().Matches(text).Where(w => w.Value.Length > 3 || char.IsUpper(w.Value[0])).Select(w => MonthNumber(w.Value)).OfType<int>().ToHashSet();
 
     /// <summary>Whether a word is the name of a month or a weekday: a date, never a name the answer must contain.</summary>
     public static bool IsCalendarWord(string word) =>

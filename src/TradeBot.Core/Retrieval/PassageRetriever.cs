@@ -83,7 +83,7 @@ public sealed class PassageRetriever(
                 chosen.Add(candidate);
             }
         }
-        return new RetrievalResult(terms, chosen) { Ranked = ranked };
+        return new RetrievalResult(terms, chosen) { Ranked = ranked, Date = date };
     }
 
     private async Task<List<RetrievedPassage>> CandidatesAsync(float[] vector, List<string> keywords, IReadOnlyList<QueryTerm> terms,

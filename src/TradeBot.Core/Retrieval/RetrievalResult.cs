@@ -6,6 +6,9 @@ public sealed record RetrievalResult(IReadOnlyList<QueryTerm> Terms, IReadOnlyLi
     /// <summary>Every candidate, best first, before the refusal checks and the cap per article: what recall is measured on.</summary>
     public IReadOnlyList<RetrievedPassage> Ranked { get; init; } = [];
 
+    /// <summary>The time the question asks about, when it names one: answers must not speak of another.</summary>
+    public DateConstraint? Date { get; init; }
+
     /// <summary>Why no passage was returned, when a check declined the question.</summary>
     public string? DeclineReason { get; init; }
 
