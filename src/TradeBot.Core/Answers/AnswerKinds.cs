@@ -12,7 +12,10 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     public static AnswerKinds Of(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var figure = !AsksForFigure().IsMatch(question) ? null : AsksForPercentage().IsMatch(question) ? Percentage() : Amount();
+        var figure = !AsksForFigure().IsMatch(question) ? null
+            : AsksForPercentage().IsMatch(question) ? Percentage()
+            : AsksForCount().IsMatch(question) ? Things()
+            : Amount();
         return new AnswerKinds(
             figure,
             AsksForReason().IsMatch(question),
@@ -44,6 +47,13 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     [GeneratedRegex(@"\d+(\.\d+)?\s?(%|percent\b|per cent\b|pct\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Percentage();
 
+    /// <summary>A count of things: a number followed, within a few words, by a plural noun ("30 obstacles", "37 of the poorest countries").</summary>
+    [GeneratedRegex(@"\b\d+(,\d{3})*(?=\s+(?:[\p{L}'’-]+\s+){0,3}?\p{Ll}{3,}s\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex Things();
+
+    [GeneratedRegex(@"\bhow\s+many\b|\b(what|which)\s+number\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForCount();
+
     [GeneratedRegex(@"\b(what|which)\s+(\w+\s+)?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|slice|proportion|portion|size|cap|quota|growth|deficit|surplus|balance)\b|\bhow\s+(much|many|high|large|big|low|steep|far|fast|deep|long)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForFigure();
@@ -54,13 +64,13 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     [GeneratedRegex(@"^\W*why\b|\b(reasons?|caused?|blamed?|because)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForReason();
 
-    [GeneratedRegex(@"^\W*when\b|\bwhen\s+and\b|\band\s+when\b|\bwhat\s+(date|day|time|month|year)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*when\b|\b(until|till|by|since)\s+when\b|\bwhen\s+and\b|\band\s+when\b|\b(what|which)\s+(date|day|time|month|year|deadline)\b|\bhow\s+long\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForTime();
 
     [GeneratedRegex(@"^\W*where\b|\bwhere\s+and\b|\band\s+where\b|\b(what|which)\s+(city|country|place|venue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPlace();
 
-    [GeneratedRegex(@"^\W*(which|what)\s+(\w+\s+){0,2}(goods|products|items|companies|firms|countries|commodities|sectors|measures|steps|goods|exports|imports)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(which|what)\s+(\w+\s+){0,2}(goods|products|items|companies|firms|countries|commodities|sectors|measures|steps|exports|imports|sanctions|concessions|demands|terms|conditions|options|proposals|changes|curbs|restrictions)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForItems();
 
     /// <summary>The words that give a reason.</summary>

@@ -8,7 +8,7 @@ namespace TradeBot.Core.Ingestion;
 internal static class ContentHash
 {
     /// <summary>Bump when cleaning, splitting or embedding changes, so that every article is processed again.</summary>
-    private const string PipelineVersion = "6";
+    private const string PipelineVersion = "7";
 
     /// <summary>
     /// What a file's recorded hash is qualified by: a file read by another version of the pipeline or embedder is read

@@ -49,12 +49,13 @@ public static partial class TextAnalyzer
 
     private static string Abbreviation(string longName) =>
         longName.StartsWith("European", StringComparison.Ordinal) ? "EU"
+        : longName == "States" ? "US"
         : longName.EndsWith("Kingdom", StringComparison.Ordinal) ? "UK"
         : "US";
 
     [GeneratedRegex(@"\b(?:\p{L}\.){2,}(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex DottedAbbreviation();
 
-    [GeneratedRegex(@"\bUnited\s+(States(\s+of\s+America)?|Kingdom)\b|\bEuropean\s+Union\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bUnited\s+(States(\s+of\s+America)?|Kingdom)\b|\bEuropean\s+Union\b|(?<=\bthe\s)States\b", RegexOptions.CultureInvariant)]
     private static partial Regex LongName();
 }
