@@ -48,7 +48,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     public static partial Regex Percentage();
 
     /// <summary>A count of things: a number followed, within a few words, by a plural noun ("30 obstacles", "37 of the poorest countries").</summary>
-    [GeneratedRegex(@"\b\d+(,\d{3})*(?=\s+(?:[\p{L}'’-]+\s+){0,3}?\p{Ll}{3,}s\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\p{L}*\.?\s)\b\d+(,\d{3})*(?=\s+(?:[\p{L}'’-]+\s+){0,2}?\p{Ll}{3,}s\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Things();
 
     [GeneratedRegex(@"\bhow\s+many\b|\b(what|which)\s+number\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

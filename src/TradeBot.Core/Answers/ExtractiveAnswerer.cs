@@ -97,8 +97,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 var last = split[i];
                 var given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
                 // A figure must stand in the sentence that covers the question: the next one's figure may be another fact's.
-                if (kinds.Figure is null && given < kinds.Count && i + 1 < split.Count
-                    && kinds.GivenBy(text[first.Start..(split[i + 1].Start + split[i + 1].Length)], question) > given)
+                if (kinds.Figure is null && i + 1 < split.Count
+                    && ((given < kinds.Count && kinds.GivenBy(text[first.Start..(split[i + 1].Start + split[i + 1].Length)], question) > given)
+                        || Elaborates(split[i + 1].Text, own)))
                 {
                     last = split[i + 1];
                     given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
@@ -132,6 +133,16 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             }
         }
         return sentences;
+    }
+
+    /// <summary>
+    /// Whether a sentence goes on about what the question asks, by name: "The sanctions will end all military
+    /// cooperation" after "New Zealand imposed sanctions".
+    /// </summary>
+    private static bool Elaborates(string next, List<string> questionTerms)
+    {
+        var opening = ElaborationStart().Match(next);
+        return opening.Success && TextAnalyzer.Terms(opening.Groups["noun"].Value).Any(questionTerms.Contains);
     }
 
     /// <summary>
@@ -286,6 +297,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             .Take(MaxSuggestions)
             .Select(name => $"What did {name} say?")
             .ToList();
+
+    [GeneratedRegex(@"^\W*(The|These|Those|Such)\s+(?<noun>(\p{L}+\s+){0,2}?\p{L}+)\s+(will|would|are|were|include|included|includes|cover|covers|covered|affect|affects|mean|means)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ElaborationStart();
 
     [GeneratedRegex(@"^\W*(He|She|It|They|This|These|Its|His|Her|Their)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPronoun();

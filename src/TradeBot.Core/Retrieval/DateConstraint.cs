@@ -50,8 +50,9 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         if (!IsMonth)
         {
             var years = YearsNamed(text, published);
+            // An undated article that names no year could be of any: it is not ruled out.
             return years.Count == 0
-                ? published is { } date && (date.Year == From.Year || date.Year == From.Year + 1)
+                ? published is not { } date || date.Year == From.Year || date.Year == From.Year + 1
                 : years.Contains(From.Year);
         }
         return MonthsNamed(text).Contains(From.Month) || (published is { } written && written >= From && written <= From.AddMonths(1));
