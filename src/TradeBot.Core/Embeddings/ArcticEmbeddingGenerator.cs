@@ -39,6 +39,8 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         };
         _encoder = new SentenceEncoder(session);
         _batchSize = batchSize;
+        // The first run optimises the graph (about half a second): pay it here rather than in the first answer.
+        _encoder.Encode([QueryPrefix]);
     }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
