@@ -36,7 +36,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
         given += Reason && ReasonCue().IsMatch(text) ? 1 : 0;
         given += Time && TimeCue().IsMatch(text) ? 1 : 0;
         given += Place && PlaceCue().Matches(text).Any(m => !question.Contains(m.Groups["place"].Value, StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
-        given += Items && ItemsCue().IsMatch(text) ? 1 : 0;
+        given += Items && (ItemsCue().IsMatch(text) || ProperName().Matches(text).Any(m => !question.Contains(m.Value, StringComparison.OrdinalIgnoreCase))) ? 1 : 0;
         return given;
     }
 
@@ -79,6 +79,10 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
 
     [GeneratedRegex(@"\b(Jan(uary)?|Feb(ruary)?|March|Apr(il)?|May|June?|July?|Aug(ust)?|Sept?(ember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|next (week|month|year))\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimeCue();
+
+    /// <summary>A name of two or more capitalised words, as companies and bodies are called ("State Trading Corp").</summary>
+    [GeneratedRegex(@"(?<=\p{Ll}[\s,]+(the\s+)?)\p{Lu}\p{Ll}+(\s+(and|of|for)?\s*\p{Lu}\p{L}+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex ProperName();
 
     [GeneratedRegex(@"\b(in|at)\s+(?<place>\p{Lu}\p{Ll}+)", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceCue();
