@@ -42,7 +42,7 @@ public sealed class EmbeddingCache
                 }
             }
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             // An unreadable cache is an empty one: the vectors are computed again.
         }
@@ -72,7 +72,7 @@ public sealed class EmbeddingCache
             }
             transaction.Commit();
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written (read-only folder, full disk) only costs the next run the model again.
         }

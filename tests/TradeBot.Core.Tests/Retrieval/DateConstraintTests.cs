@@ -1,0 +1,72 @@
+using TradeBot.Core.Retrieval;
+
+namespace TradeBot.Core.Tests.Retrieval;
+
+public sealed class DateConstraintTests
+{
+    private static readonly DateTimeOffset March1987 = new(1987, 3, 12, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Find_MonthAndYear_IsThatMonth()
+    {
+        var date = DateConstraint.Find("What was Finland's trade balance in February 1987?");
+
+        Assert.NotNull(date);
+        Assert.True(date.IsMonth);
+        Assert.Equal(new DateTimeOffset(1987, 2, 1, 0, 0, 0, TimeSpan.Zero), date.From);
+        Assert.Equal(2, date.To.Month);
+    }
+
+    [Fact]
+    public void Find_YearAlone_IsThatYearAndNoMonth()
+    {
+        var date = DateConstraint.Find("How much did wine exports grow in 1986?");
+
+        Assert.NotNull(date);
+        Assert.False(date.IsMonth);
+        Assert.Equal(1986, date.From.Year);
+    }
+
+    [Fact]
+    public void Find_NoTime_IsNull() => Assert.Null(DateConstraint.Find("What duty did Canada put on American corn?"));
+
+    [Fact]
+    public void Covers_Year_LastYearOfTheArticleCountsAsThatYear()
+    {
+        var date = DateConstraint.Find("in 1986")!;
+
+        Assert.True(date.Covers(March1987, "Exports of American wine rose 14.9 per cent last year."));
+        Assert.False(DateConstraint.Find("in 1987")!.Covers(March1987, "Exports of American wine rose 14.9 per cent last year."));
+    }
+
+    [Fact]
+    public void Covers_UndatedTextNamingNoYear_IsNotRuledOut() =>
+        Assert.True(DateConstraint.Find("in 2004")!.Covers(null, "Mexican labourers sent a record $16.6bn home last year."));
+
+    [Fact]
+    public void Covers_Month_WrittenThatMonthOrNamingIt()
+    {
+        var february = DateConstraint.Find("in February 1987")!;
+
+        Assert.True(february.Covers(March1987, "Finland had a trade surplus in February, the Customs Board said."));
+        Assert.False(february.Covers(new DateTimeOffset(1987, 6, 1, 0, 0, 0, TimeSpan.Zero), "Finland's trade surplus widened."));
+    }
+
+    [Fact]
+    public void Contradicts_SentenceNamingAnotherMonth_ButNotOneNamingNone()
+    {
+        var march = DateConstraint.Find("in March 1987")!;
+
+        Assert.True(march.Contradicts("Finland had a 641 mln markka surplus in February.", March1987));
+        Assert.False(march.Contradicts("Finland had a large trade surplus.", March1987));
+        Assert.False(march.Contradicts("The surplus rose in March.", March1987));
+    }
+
+    [Theory]
+    [InlineData("October", true)]
+    [InlineData("Monday", true)]
+    [InlineData("Oct.", true)]
+    [InlineData("Ottawa", false)]
+    [InlineData("Mayor", false)]
+    public void IsCalendarWord_MonthsAndWeekdaysOnly(string word, bool expected) => Assert.Equal(expected, DateConstraint.IsCalendarWord(word));
+}

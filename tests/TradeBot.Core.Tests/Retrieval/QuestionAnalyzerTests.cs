@@ -1,0 +1,66 @@
+using TradeBot.Core.Retrieval;
+using TradeBot.Core.Stores;
+using TradeBot.Core.Text;
+
+namespace TradeBot.Core.Tests.Retrieval;
+
+public sealed class QuestionAnalyzerTests
+{
+    private static readonly TermStatistics Corpus = StatisticsOf(
+        "U.S. wine exports rose in 1986, the Wine Institute said.",
+        "NATO ministers met in Brussels on Monday to discuss the Philippines.",
+        "Japan cut rice imports in October.",
+        "The Philippines sugar quota was cut.");
+
+    [Theory]
+    [InlineData("U.S.")]
+    [InlineData("US")]
+    [InlineData("United States")]
+    [InlineData("the States")]
+    [InlineData("USA")]
+    public void Terms_EveryWayOfWritingTheUnitedStates_IsOneTerm(string name) =>
+        Assert.Contains("us", TextAnalyzer.Terms($"exports to {name} rose"));
+
+    [Fact]
+    public void Terms_DottedAbbreviations_KeepTheirLetters() => Assert.Contains("ec", TextAnalyzer.Terms("The E.C. said"));
+
+    [Fact]
+    public void Analyze_MonthWeekdayAndFirstWord_AreNotNames()
+    {
+        var terms = QuestionAnalyzer.Analyze("Tariffs on Japan's rice imports in October, said on Monday?", Corpus);
+
+        Assert.DoesNotContain(terms, t => t.Term == "octob");
+        Assert.DoesNotContain(terms, t => t.IsName && t.Term == "tariff");
+        Assert.Contains(terms, t => t.IsName && t.Term == "japan");
+    }
+
+    [Fact]
+    public void Analyze_UnknownAcronym_IsNotCorrectedIntoAnotherOne()
+    {
+        var nafta = Assert.Single(QuestionAnalyzer.Analyze("What did NAFTA decide?", Corpus), t => t.CorrectedFrom is not null || t.Term == "nafta");
+
+        Assert.Equal("nafta", nafta.Term);
+        Assert.True(nafta.IsName);
+    }
+
+    [Fact]
+    public void Analyze_LongMisspeltName_IsCorrected()
+    {
+        var terms = QuestionAnalyzer.Analyze("What did the Phillipines say?", Corpus);
+
+        Assert.Contains(terms, t => t.CorrectedFrom == "phillipin");
+    }
+
+    private static TermStatistics StatisticsOf(params string[] passages)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var passage in passages)
+        {
+            foreach (var term in TextAnalyzer.Terms(passage).Distinct(StringComparer.Ordinal))
+            {
+                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+            }
+        }
+        return new TermStatistics(passages.Length, frequencies);
+    }
+}
