@@ -10,7 +10,13 @@ using TradeBot.BotBench;
 using TradeBot.BotFramework.Schema;
 using Activity = TradeBot.BotFramework.Schema.Activity;
 
+// With --directline: the memory soak of the public Direct Line routes instead (see DirectLineSoak), e.g.
+//   dotnet run -c Release --project bench/TradeBot.BotBench -- --directline --url http://localhost:3978/ --seconds 600 --pid <server pid>
 var options = BenchOptions.Parse(args);
+if (args.Contains("--directline"))
+{
+    return await DirectLineSoak.RunAsync(new Uri(options.Endpoint.GetLeftPart(UriPartial.Authority) + "/"), options.Duration, TimeSpan.FromSeconds(30), options.ServerPid);
+}
 var questions = LoadQuestions(options.QuestionsFile);
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 var latencies = new List<double>[options.Conversations];

@@ -5,6 +5,9 @@ namespace TradeBot.Core.Tests.Answers;
 /// <summary>How questions are read and answered, each rule on a small corpus of its own.</summary>
 public sealed class AnswerRulesTests : IDisposable
 {
+    private static readonly (string Name, string Text) RiceArticle =
+        ("rice.txt", "---\npublished: 1987-03-12\n---\nJapan agreed to cut its rice import quota by ten pct, the farm ministry said.");
+
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -36,8 +39,7 @@ public sealed class AnswerRulesTests : IDisposable
     [Fact]
     public async Task Answer_MonthNameInQuestion_IsADateNotANameTheArticleMustContain()
     {
-        using var host = await HostWithAsync(
-            ("rice.txt", "---\npublished: 1987-03-12\n---\nJapan agreed to cut its rice import quota by ten pct, the farm ministry said."));
+        using var host = await HostWithAsync(RiceArticle);
 
         var answer = await host.AskAsync("What did Japan agree on rice imports in March 1987?");
 
@@ -48,8 +50,7 @@ public sealed class AnswerRulesTests : IDisposable
     [Fact]
     public async Task Answer_MonthTheDatedArticlesDoNotCover_IsDeclined()
     {
-        using var host = await HostWithAsync(
-            ("rice.txt", "---\npublished: 1987-03-12\n---\nJapan agreed to cut its rice import quota by ten pct, the farm ministry said."));
+        using var host = await HostWithAsync(RiceArticle);
 
         var answer = await host.AskAsync("What did Japan agree on rice imports in October 1987?");
 
