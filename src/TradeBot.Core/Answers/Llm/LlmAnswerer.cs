@@ -9,7 +9,6 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using TradeBot.Core.Retrieval;
-using TradeBot.Core.Stores;
 
 namespace TradeBot.Core.Answers.Llm;
 
