@@ -29,15 +29,36 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(history);
+        return await AnswerAsync(Request(question, history), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The search for a question asked in a conversation: a follow-up borrows the terms of the earlier questions.</summary>
+    internal RetrievalRequest Request(string question, IReadOnlyList<ConversationTurn> history)
+    {
         var context = history.Reverse().Take(_options.ContextTurns).Select(t => t.Question).ToList();
-        return await AnswerAsync(new RetrievalRequest(question, context, Top: RetrievalTop), cancellationToken).ConfigureAwait(false);
+        return new RetrievalRequest(question, context, Top: RetrievalTop);
     }
 
     /// <summary>Answers a search already worked out (a standalone query, perhaps limited to dates).</summary>
     internal async Task<Answer> AnswerAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
-        var question = request.Question;
         var retrieval = await retriever.RetrieveAsync(request, cancellationToken).ConfigureAwait(false);
+        return AnswerFrom(request.Question, retrieval);
+    }
+
+    /// <summary>
+    /// Composes the answer from a retrieval already done for <paramref name="question"/>, so that another answerer can
+    /// share it. Only the first <see cref="RetrievalTop"/> passages are read: a retrieval of more (the retriever
+    /// picks passages best first) gives the same answer as one of that many.
+    /// </summary>
+    internal Answer AnswerFrom(string question, RetrievalResult retrieval)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(retrieval);
+        if (retrieval.Passages.Count > RetrievalTop)
+        {
+            retrieval = retrieval with { Passages = [.. retrieval.Passages.Take(RetrievalTop)] };
+        }
         if (retrieval.Passages.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);

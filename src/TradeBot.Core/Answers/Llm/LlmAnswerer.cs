@@ -1,5 +1,4 @@
 using System.ClientModel;
-using System.Linq.Expressions;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -9,23 +8,22 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
-using Microsoft.SemanticKernel.Data;
 using TradeBot.Core.Retrieval;
-using TradeBot.Core.Stores;
 
 namespace TradeBot.Core.Answers.Llm;
 
 /// <summary>
 /// Answers with a language model through Semantic Kernel, without weakening the guarantees of the extractive mode:
-/// it declines exactly when the extractive answerer declines (no model call); the passages reach the model through
-/// the corpus <see cref="ITextSearch{TRecord}"/>, numbered and delimited as data; the model's markers are checked
+/// each question is retrieved once, and that one retrieval gives both the extractive answer (so it declines exactly
+/// when the extractive answerer declines, without a model call) and the passages the model sees, numbered and
+/// delimited as data; the model's markers are checked
 /// against the sources given; an answer left without a valid citation, and any model failure (timeout, 429, 5xx,
 /// malformed response), gives the extractive answer instead, the latter with a note to the user.
 /// Follow-ups are first rewritten by the model into a standalone search query.
 /// </summary>
 public sealed class LlmAnswerer(
     IChatCompletionService chat,
-    ITextSearch<PassageRecord> textSearch,
+    PassageRetriever retriever,
     ExtractiveAnswerer extractive,
     ICorpusOverview overview,
     TimeProvider timeProvider,
@@ -124,19 +122,22 @@ public sealed class LlmAnswerer(
         yield return AnswerUpdate.Completed(Finish(question, text.ToString(), prepared));
     }
 
-    /// <summary>Rewrites a follow-up, computes the extractive answer (which decides whether to decline) and retrieves the sources.</summary>
+    /// <summary>
+    /// Rewrites a follow-up, retrieves once, and composes the extractive answer from that retrieval (it decides whether
+    /// to decline and is the fallback); the same passages become the model's numbered sources.
+    /// </summary>
     private async Task<Prepared> PrepareAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         ArgumentNullException.ThrowIfNull(history);
-        Answer extractiveAnswer;
-        var query = new StandaloneQuery(question, null, null);
+        RetrievalRequest request;
         if (history.Count == 0)
         {
-            extractiveAnswer = await extractive.AnswerAsync(question, history, cancellationToken).ConfigureAwait(false);
+            request = extractive.Request(question, history);
         }
         else
         {
+            StandaloneQuery query;
             try
             {
                 query = await RewriteAsync(question, history, cancellationToken).ConfigureAwait(false);
@@ -147,37 +148,26 @@ public sealed class LlmAnswerer(
                 return new Prepared(question, answer, [], Fallback(answer, reason, "query rewrite", exception));
             }
             // The standalone query needs no conversation.
-            var request = new RetrievalRequest(query.Text, From: query.From, To: query.To, Top: ExtractiveAnswerer.RetrievalTop);
-            extractiveAnswer = (await extractive.AnswerAsync(request, cancellationToken).ConfigureAwait(false)) with { Question = question };
+            request = new RetrievalRequest(query.Text, From: query.From, To: query.To, Top: ExtractiveAnswerer.RetrievalTop);
         }
+
+        // The extractive answer reads the first passages of this retrieval; the model is given more of them.
+        var retrieval = await retriever.RetrieveAsync(request with { Top = Math.Max(request.Top, _options.MaxSources * PassagesPerSource) }, cancellationToken)
+            .ConfigureAwait(false);
+        var extractiveAnswer = extractive.AnswerFrom(request.Question, retrieval) with { Question = question };
         if (!extractiveAnswer.Answered)
         {
-            return new Prepared(query.Text, extractiveAnswer, [], extractiveAnswer);
+            return new Prepared(request.Question, extractiveAnswer, [], extractiveAnswer);
         }
 
-        var passages = new List<PassageRecord>();
-        var searchOptions = new TextSearchOptions<PassageRecord> { Top = _options.MaxSources * PassagesPerSource, Filter = DateFilter(query) };
-        var search = await textSearch.GetSearchResultsAsync(query.Text, searchOptions, cancellationToken).ConfigureAwait(false);
-        await foreach (var passage in search.Results.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            passages.Add(passage);
-        }
-        var sources = NumberedSource.From(passages, _options.MaxSources);
+        var sources = NumberedSource.From(retrieval.Passages.Select(p => p.Passage), _options.MaxSources);
         if (sources.Count == 0)
         {
-            return new Prepared(query.Text, extractiveAnswer, [], extractiveAnswer);
+            return new Prepared(request.Question, extractiveAnswer, [], extractiveAnswer);
         }
         LlmLog.Asking(logger, sources.Count);
-        return new Prepared(query.Text, extractiveAnswer, sources, null);
+        return new Prepared(request.Question, extractiveAnswer, sources, null);
     }
-
-    private static Expression<Func<PassageRecord, bool>>? DateFilter(StandaloneQuery query) => (query.From, query.To) switch
-    {
-        ({ } from, { } to) => r => r.Published >= from && r.Published <= to,
-        ({ } from, null) => r => r.Published >= from,
-        (null, { } to) => r => r.Published <= to,
-        _ => null,
-    };
 
     private async Task<StandaloneQuery> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {

@@ -1,7 +1,12 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Answers.Llm;
+using TradeBot.Core.Retrieval;
+using TradeBot.Core.Stores;
+using TradeBot.Core.Stores.Embedded;
 
 namespace TradeBot.Core.Tests.Answers.Llm;
 
@@ -254,6 +259,78 @@ public sealed class LlmAnswererTests
         Assert.Equal(2, updates.Count);
         Assert.Equal(updates[1].Final!.Text, updates[0].Text);
         Assert.Contains("145%", updates[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ModelConfigured_RetrievesEachQuestionOnceOnEveryPath()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint), configure: services =>
+        {
+            services.AddSingleton(sp => new CountingHybridSearch(sp.GetRequiredService<SqlitePassageCollection>()));
+            services.Replace(ServiceDescriptor.Singleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<CountingHybridSearch>()));
+        });
+        var store = corpus.Services.GetRequiredService<CountingHybridSearch>();
+        var extractive = corpus.Services.GetRequiredService<ExtractiveAnswerer>();
+        var expected = await extractive.AnswerAsync(Question, []);
+        var history = new[] { new ConversationTurn(Question, expected) };
+        const string Rewrite = "\"How did China respond to the US tariffs on Chinese imports?\"";
+
+        async Task<Answer> Counted(Func<Task<Answer>> ask)
+        {
+            var before = store.Searches;
+            var answer = await ask();
+            Assert.Equal(1, store.Searches - before);
+            return answer;
+        }
+        Task<Answer> Ask(string question, IReadOnlyList<ConversationTurn> turns) => Counted(() => corpus.Answerer.AnswerAsync(question, turns));
+        Task<Answer> Stream(string question) => Counted(async () => (await corpus.StreamingAnswerer.StreamAnswerAsync(question, []).ToListAsync())[^1].Final!);
+
+        stub.Reply(StubReply.Content("The US raised tariffs on Chinese imports to 145% [1]."));
+        Assert.Equal("The US raised tariffs on Chinese imports to 145% [1].", (await Ask(Question, [])).Text);
+
+        stub.Reply(StubReply.Content("Tariffs went up a lot, as everyone knows [12]."));
+        var uncited = await Ask(Question, []);
+        Assert.Equal(expected.Text, uncited.Text);
+        Assert.Equal(expected.Citations, uncited.Citations);
+
+        stub.Reply(StubReply.Malformed());
+        await AssertFallbackAsync(corpus, await Ask(Question, []));
+
+        stub.Reply(StubReply.Content(Rewrite), StubReply.Content("China imposed 125% duties on American goods [1]."));
+        Assert.Equal("China imposed 125% duties on American goods [1].", (await Ask("And how did they respond?", history)).Text);
+
+        stub.Reply(StubReply.Malformed());
+        var afterFailedRewrite = await Ask("And how did they respond?", history);
+        Assert.StartsWith((await extractive.AnswerAsync("And how did they respond?", history)).Text, afterFailedRewrite.Text, StringComparison.Ordinal);
+
+        stub.Reply(StubReply.Content("Tariffs on Chinese imports rose to 145% [1]."));
+        Assert.Equal("Tariffs on Chinese imports rose to 145% [1].", (await Stream(Question)).Text);
+
+        stub.Reply(StubReply.Malformed());
+        await AssertFallbackAsync(corpus, await Stream(Question));
+        Assert.Equal(8, stub.ChatRequests.Count);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ReplyCitingNothing_GivesExactlyTheExtractiveAnswerToTheSameFollowUp()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
+        var extractive = corpus.Services.GetRequiredService<ExtractiveAnswerer>();
+        var history = new[] { new ConversationTurn(Question, await extractive.AnswerAsync(Question, [])) };
+        const string Standalone = "How did China respond to the US tariffs on Chinese imports?";
+        var rewrite = $"\"{Standalone}\"\nfrom: 2025-04-07\nto: 2025-04-11";
+        stub.Reply(StubReply.Content(rewrite), StubReply.Content("Nobody knows [12]."));
+
+        var answer = await corpus.Answerer.AnswerAsync("And how did they respond last week?", history);
+
+        var query = StandaloneQuery.Parse(rewrite)!;
+        var expected = await extractive.AnswerAsync(new RetrievalRequest(query.Text, From: query.From, To: query.To, Top: ExtractiveAnswerer.RetrievalTop));
+        Assert.True(expected.Answered);
+        Assert.Equal("And how did they respond last week?", answer.Question);
+        Assert.Equal(expected.Text, answer.Text);
+        Assert.Equal(expected.Citations, answer.Citations);
     }
 
     private static async Task AssertFallbackAsync(TestCorpus corpus, Answer answer)

@@ -31,8 +31,12 @@ internal sealed class TestCorpus : IAsyncDisposable
 
     public IStreamingQuestionAnswerer StreamingAnswerer => Services.GetRequiredService<IStreamingQuestionAnswerer>();
 
-    /// <summary>Three trade articles (US tariffs, China's reply, EU steel), plus <paramref name="extra"/> (file name → text).</summary>
-    public static async Task<TestCorpus> CreateAsync(IDictionary<string, string?> settings, IDictionary<string, string>? extra = null)
+    /// <summary>
+    /// Three trade articles (US tariffs, China's reply, EU steel), plus <paramref name="extra"/> (file name → text);
+    /// <paramref name="configure"/> may replace registrations after the application's own.
+    /// </summary>
+    public static async Task<TestCorpus> CreateAsync(IDictionary<string, string?> settings, IDictionary<string, string>? extra = null,
+        Action<IServiceCollection>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "tradebot-llm-" + Guid.NewGuid().ToString("N"));
         var corpus = Path.Combine(root, "corpus");
@@ -46,11 +50,12 @@ internal sealed class TestCorpus : IAsyncDisposable
             .AddInMemoryCollection(settings)
             .Build();
         var logs = new CollectingLoggerProvider();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .AddTradeNewsCorpus(configuration, root)
-            .AddTradeNewsModels(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            .AddTradeNewsModels(configuration);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await services.GetRequiredService<CorpusIngestion>().SyncCorpusAsync();
         return new TestCorpus(root, services, logs);
     }
