@@ -1,15 +1,19 @@
 using TradeBot.BotFramework.Schema;
 using TradeBot.BotFramework.Teams;
+using TradeBot.BotFramework.WebChat;
 using TradeBot.Core.Answers;
 using TradeBot.Teams;
+using TradeBot.WebChat;
 
 namespace TradeBot.Bot;
 
 /// <summary>
 /// Turns an <see cref="Answer"/> into the replies for the inbound activity's channel: the answer (Markdown with
-/// <c>[n]</c> markers and a source list, the schema.org citation entity, and in Teams the feedback buttons), then the
+/// <c>[n]</c> markers, the schema.org citation entity in the channel's form, and in Teams the feedback buttons), then the
 /// suggested follow-ups as a short message of their own. Kept apart because clients such as the Agents Playground show
-/// a message that carries suggested actions as plain text, without Markdown or citations.
+/// a message that carries suggested actions as plain text, without Markdown or citations. Teams and Web Chat show the
+/// sources from the citation entity, so only other channels (Emulator, the Playground's emulator channel) get the
+/// Markdown source list in the text.
 /// </summary>
 internal static partial class AnswerActivityFactory
 {
@@ -21,17 +25,12 @@ internal static partial class AnswerActivityFactory
     {
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(answer);
-        var text = answer.Citations.Count > 0 ? $"{answer.Text}\n\n{SourceList.ToMarkdown(answer.Citations)}" : answer.Text;
-        if (answer.Citations.Count > 0 && IsWebChat(inbound.ChannelId))
-        {
-            // With reference definitions, Markdown reads "[1][2]" as one link (text 1, reference 2): keep markers apart.
-            text = AdjacentMarkers().Replace(text, "] ") + "\n\n" + SourceList.ToReferenceDefinitions(answer.Citations);
-        }
-
-        var reply = inbound.CreateReply(text);
+        var reply = IsWebChat(inbound.ChannelId) ? WebChatAnswer(inbound, answer)
+            : IsTeams(inbound.ChannelId) ? inbound.CreateReply(answer.Text)
+            : inbound.CreateReply(answer.Citations.Count > 0 ? $"{answer.Text}\n\n{SourceList.ToMarkdown(answer.Citations)}" : answer.Text);
         reply.TextFormat = TextFormatTypes.Markdown;
-        reply.Entities = [AIMessageEntity.Create(answer.Citations.Select(TeamsCitations.ToMessageCitation))];
-        if (string.Equals(inbound.ChannelId, Channels.Msteams, StringComparison.Ordinal))
+        reply.Entities ??= [AIMessageEntity.Create(answer.Citations.Select(TeamsCitations.ToMessageCitation))];
+        if (IsTeams(inbound.ChannelId))
         {
             reply.ChannelData = TeamsChannelData.FeedbackLoopEnabled();
         }
@@ -51,6 +50,21 @@ internal static partial class AnswerActivityFactory
         };
         return message;
     }
+
+    /// <summary>
+    /// Web Chat renders the citations itself (markers as buttons, a references list, a dialog per source) from the
+    /// reference definitions and its form of the citation entity, so the text carries no list of its own.
+    /// </summary>
+    private static Activity WebChatAnswer(Activity inbound, Answer answer)
+    {
+        // With reference definitions, Markdown reads "[1][2]" as one link (text 1, reference 2): keep markers apart.
+        var reply = inbound.CreateReply(answer.Citations.Count == 0 ? answer.Text
+            : AdjacentMarkers().Replace(answer.Text, "] ") + "\n\n" + SourceList.ToReferenceDefinitions(answer.Citations));
+        reply.Entities = [WebChatMessageEntity.Create(answer.Citations.Select(WebChatCitations.ToWebChatCitation))];
+        return reply;
+    }
+
+    private static bool IsTeams(string? channelId) => string.Equals(channelId, Channels.Msteams, StringComparison.Ordinal);
 
     private static bool IsWebChat(string? channelId) =>
         string.Equals(channelId, Channels.Webchat, StringComparison.Ordinal) || string.Equals(channelId, Channels.Directline, StringComparison.Ordinal);

@@ -28,7 +28,9 @@ internal static class AnswerPrinter
             console.MarkupLine("[bold]Sources[/]");
             foreach (var citation in answer.Citations)
             {
-                var details = string.Join(", ", new[] { citation.Source, FormatDate(citation.Published), WebLinks.Normalize(citation.Url) }.Where(s => !string.IsNullOrEmpty(s)));
+                // An untitled article's display name already is its outlet and date.
+                var named = citation.Title.Length > 0;
+                var details = string.Join(", ", new[] { named ? citation.Source : null, named ? FormatDate(citation.Published) : null, WebLinks.Normalize(citation.Url) }.Where(s => !string.IsNullOrEmpty(s)));
                 console.MarkupLineInterpolated($"[bold][[{citation.Number}]][/] {PrintableText.Escape(Title(citation))}{(details.Length > 0 ? " — " + PrintableText.Escape(details) : string.Empty)}");
                 console.MarkupLineInterpolated($"    [grey]“{PrintableText.Escape(citation.Quote)}”[/]");
             }

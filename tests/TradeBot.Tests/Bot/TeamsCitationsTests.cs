@@ -13,7 +13,7 @@ public sealed class TeamsCitationsTests
         var card = TeamsCitations.ToMessageCitation(citation);
 
         Assert.Empty(card.Keywords);
-        Assert.Equal("“China said Friday it is reviewing a U.S. offer.”", card.Name);
+        Assert.Equal("Untitled article (a.txt)", card.Name);
     }
 
     [Fact]

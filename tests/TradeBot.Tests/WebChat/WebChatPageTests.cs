@@ -24,6 +24,8 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
             var page = await browser.NewPageAsync();
             var errors = new List<string>();
             page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+            var pageErrors = new List<string>();
+            page.PageError += (_, error) => pageErrors.Add(error);
             await page.GotoAsync(new Uri(Server.Address, "/" + query).ToString());
 
             await Assertions.Expect(page.Locator("#corpus-summary")).ToContainTextAsync("news articles", new() { Timeout = Timeout });
@@ -34,12 +36,28 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
             await AskAsync(page, Question);
             var answer = BotBubbles(page).Filter(new() { HasTextString = "145%" }).First;
             await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = Timeout });
-            await Assertions.Expect(answer.GetByText("Sources")).ToBeVisibleAsync();
 
-            // The [1] marker is rendered by Web Chat as a citation control (from the reference definition), not as text.
-            var citation = answer.GetByRole(AriaRole.Button, new() { Name = "1" }).Or(answer.GetByRole(AriaRole.Link, new() { Name = "1" })).First;
+            // The [1] marker is rendered by Web Chat as a citation button (from the reference definition), not as text,
+            // and the sources are Web Chat's own references list, not a second list in the text.
+            var citation = answer.Locator("button.webchat__render-markdown__citation", new() { HasTextString = "1" }).First;
             await Assertions.Expect(citation).ToBeVisibleAsync();
-            Assert.DoesNotContain("[1]: cite:", await answer.InnerTextAsync(), StringComparison.Ordinal);
+            var answerText = await answer.InnerTextAsync();
+            Assert.DoesNotContain("[1]: cite:", answerText, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sources", answerText, StringComparison.Ordinal);
+
+            // Clicking it opens Web Chat's citation dialog with the quoted passage; the chat stays alive.
+            await citation.ClickAsync();
+            var dialog = CitationDialog(page);
+            await Assertions.Expect(dialog).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(dialog.Locator(".webchat__citation-modal-dialog__header")).Not.ToBeEmptyAsync();
+            await Assertions.Expect(dialog.Locator("blockquote")).ToContainTextAsync("145");
+            if (query.Length == 0)
+            {
+                await page.ScreenshotAsync(new() { Path = ScreenshotPath("webchat-citation-dialog.png") });
+            }
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(dialog).ToBeHiddenAsync();
+            Assert.Empty(pageErrors);
 
             // A suggested follow-up asks its question.
             var suggestion = page.Locator(".webchat__suggested-action").First;
@@ -67,9 +85,14 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
 
             var answer = BotBubbles(page).Filter(new() { HasTextString = "two more years" }).First;
             await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = Timeout });
-            var source = answer.GetByRole(AriaRole.Link, new() { Name = "EU extends steel safeguard quotas for two more years" }).First;
+            // The marker opens the citation dialog (not the article), and the dialog links to the article.
+            await answer.Locator("button.webchat__render-markdown__citation", new() { HasTextString = "1" }).First.ClickAsync();
+            var dialog = CitationDialog(page);
+            await Assertions.Expect(dialog.Locator(".webchat__citation-modal-dialog__header")).ToHaveTextAsync("EU extends steel safeguard quotas for two more years", new() { Timeout = Timeout });
+            await Assertions.Expect(dialog.GetByText("Test Wire", new() { Exact = false }).First).ToBeVisibleAsync();
+            var source = dialog.GetByRole(AriaRole.Link, new() { Name = "Read the article" }).First;
             await Assertions.Expect(source).ToHaveAttributeAsync("href", WebChatServer.LinkedArticleUrl);
-            await Assertions.Expect(answer.GetByText("Test Wire", new() { Exact = false }).First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("webchat-citation-dialog-linked.png") });
         }
     }
 
@@ -112,6 +135,16 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
         await Assertions.Expect(sendBox).ToBeEditableAsync(new() { Timeout = Timeout });
         await sendBox.FillAsync(question);
         await sendBox.PressAsync("Enter");
+    }
+
+    private static ILocator CitationDialog(IPage page) => page.Locator(".webchat__citation-modal-dialog");
+
+    /// <summary>Screenshots go to the tests' output folder, to be looked at.</summary>
+    private static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
     }
 
     private static ILocator BotBubbles(IPage page) => page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
