@@ -140,14 +140,15 @@ public sealed class PassageRetriever(
         }
         // Names decide only whether they occur with the topic; how well the question is covered is judged on every
         // candidate, since a passage may name a country by its capital or its people.
-        var best = ranked;
-        if (best.Max(c => c.Coverage) < _options.MinCoverage)
+        var coverage = ranked.Max(c => c.Coverage);
+        if (coverage < _options.MinCoverage)
         {
-            return $"no passage covers enough of the question (best {best.Max(c => c.Coverage):0.00})";
+            return $"no passage covers enough of the question (best {coverage:0.00})";
         }
-        if (best.Max(c => c.Similarity) < (_options.MinSimilarity ?? 0))
+        var similarity = ranked.Max(c => c.Similarity);
+        if (similarity < (_options.MinSimilarity ?? 0))
         {
-            return $"no passage is close enough in meaning (best {best.Max(c => c.Similarity):0.00})";
+            return $"no passage is close enough in meaning (best {similarity:0.00})";
         }
         return null;
     }
