@@ -41,8 +41,8 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
 
     /// <summary>
     /// Whether a passage speaks of this time. A year: the text names it (also as "last year" or "this year" of the
-    /// article's date), or names no year at all and was written in it or the year after. A month: the text names it,
-    /// or names no other month and was written in it.
+    /// article's date), or names no year at all and was written in it or the year after (or is undated). A month: the
+    /// text names it, or the article was written in it; sentences naming another month are dropped from answers.
     /// </summary>
     public bool Covers(DateTimeOffset? published, string text)
     {
