@@ -110,22 +110,23 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             var text = retrieved.Passage.Text;
             var titleTerms = TextAnalyzer.Terms(retrieved.Passage.Title);
             var split = SentenceSplitter.Split(text);
+            string Span(Sentence from, Sentence to) => text[from.Start..(to.Start + to.Length)];
             for (var i = 0; i < split.Count; i++)
             {
                 // "He said …" is quoted with the sentence before it, which says who; a sentence that only sets the
                 // scene is quoted with the next one when that gives more of what is asked.
                 var first = i > 0 && LeadingPronoun().IsMatch(split[i].Text) ? split[i - 1] : split[i];
                 var last = split[i];
-                var given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
+                var given = kinds.GivenBy(Span(first, last), question);
                 // A figure must stand in the sentence that covers the question: the next one's figure may be another fact's.
                 if (kinds.Figure is null && i + 1 < split.Count
-                    && ((given < kinds.Count && kinds.GivenBy(text[first.Start..(split[i + 1].Start + split[i + 1].Length)], question) > given)
+                    && ((given < kinds.Count && kinds.GivenBy(Span(first, split[i + 1]), question) > given)
                         || Elaborates(split[i + 1].Text, own)))
                 {
                     last = split[i + 1];
-                    given = kinds.GivenBy(text[first.Start..(last.Start + last.Length)], question);
+                    given = kinds.GivenBy(Span(first, last), question);
                 }
-                var sentence = text[first.Start..(last.Start + last.Length)];
+                var sentence = Span(first, last);
                 if (!seen.Add((retrieved.Passage.ArticleId, sentence)))
                 {
                     continue; // the overlap between neighbouring passages
@@ -138,7 +139,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 var sequence = TextAnalyzer.Terms(sentence);
                 var terms = sequence.Concat(implied).ToHashSet(StringComparer.Ordinal);
                 // What the sentence covers is judged on the sentence itself; the one pulled in only adds what is asked.
-                var ownSequence = last == split[i] ? sequence : TextAnalyzer.Terms(text[first.Start..(split[i].Start + split[i].Length)]);
+                var ownSequence = last == split[i] ? sequence : TextAnalyzer.Terms(Span(first, split[i]));
                 var coverage = SentenceCoverage(retrieval.Terms, ownSequence.Concat(implied).ToHashSet(StringComparer.Ordinal));
                 if (coverage <= 0)
                 {
@@ -299,7 +300,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
     /// <summary>The first figure of a sentence that the question does not already give ("100% debt relief").</summary>
     private static Match? AnswerFigure(Regex figure, string sentence, string question) =>
-        figure.Matches(sentence).FirstOrDefault(m => !question.Contains(FigureValue(m.Value).TrimEnd('%'), StringComparison.Ordinal) || FigureValue(m.Value).Length == 0);
+        figure.Matches(sentence).FirstOrDefault(m => FigureValue(m.Value) is var value
+            && (value.Length == 0 || !question.Contains(value.TrimEnd('%'), StringComparison.Ordinal)));
 
     /// <summary>A figure without its spelling: "145%", "145 percent" and "145 pct" are one value.</summary>
     private static string FigureValue(string figureText)

@@ -11,9 +11,7 @@ namespace TradeBot.Core.Embeddings;
 public sealed class CachedEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, EmbeddingCache cache)
     : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
 {
-    private readonly string _model = inner.GetService<EmbeddingGeneratorMetadata>() is { } metadata
-        ? $"{metadata.DefaultModelId}/{metadata.DefaultModelDimensions}"
-        : inner.GetType().FullName!;
+    private readonly string _model = EmbedderIdentity.Of(inner);
 
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,

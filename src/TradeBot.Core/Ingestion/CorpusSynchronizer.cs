@@ -24,8 +24,7 @@ public sealed class CorpusSynchronizer(
 {
     private const int BatchSize = 256;
 
-    private readonly string _embedderName =
-        embedder.GetService<EmbeddingGeneratorMetadata>() is { } metadata ? $"{metadata.DefaultModelId}/{metadata.DefaultModelDimensions}" : embedder.GetType().Name;
+    private readonly string _embedderName = EmbedderIdentity.Of(embedder);
 
     private readonly CatalogGuard _guard = new(catalog, passages);
 

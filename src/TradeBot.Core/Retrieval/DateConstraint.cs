@@ -97,22 +97,9 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         MonthNumber(word) is not null
         || CultureInfo.InvariantCulture.DateTimeFormat.DayNames.Any(d => d.Equals(word, StringComparison.OrdinalIgnoreCase));
 
-    private static HashSet<int> YearsNamed(string text, DateTimeOffset? published)
-    {
-        var years = NamedYear().Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
-        if (published is { } date)
-        {
-            if (LastYear().IsMatch(text))
-            {
-                years.Add(date.Year - 1);
-            }
-            if (ThisYear().IsMatch(text))
-            {
-                years.Add(date.Year);
-            }
-        }
-        return years;
-    }
+    private static HashSet<int> YearsNamed(string text, DateTimeOffset? published) =>
+        NamedYear().Matches(text).Select(m => m.Value).Concat(ImpliedYears(text, published))
+            .Select(year => int.Parse(year, CultureInfo.InvariantCulture)).ToHashSet();
 
     private static int? MonthNumber(string word)
     {

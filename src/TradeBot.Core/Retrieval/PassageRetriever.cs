@@ -91,12 +91,12 @@ public sealed class PassageRetriever(
     {
         var searchOptions = new HybridSearchOptions<PassageRecord> { Filter = filter, IncludeVectors = true };
         var candidates = new List<RetrievedPassage>();
+        var names = terms.Where(t => t.IsName).ToList();
         await foreach (var hit in store.HybridSearchAsync(vector, keywords, _options.Candidates, searchOptions, cancellationToken).ConfigureAwait(false))
         {
             var passageTerms = TermsOf(hit.Record);
             var coverage = Coverage(terms, passageTerms);
             var similarity = hit.Record.Embedding.Length == vector.Length ? TensorPrimitives.Dot(vector, hit.Record.Embedding.Span) : 0;
-            var names = terms.Where(t => t.IsName).ToList();
             var namesFound = names.Count(t => t.MatchIn(passageTerms) >= QueryTerm.StrongFactor);
             candidates.Add(new RetrievedPassage(hit.Record, coverage, hit.Score ?? 0)
             {
