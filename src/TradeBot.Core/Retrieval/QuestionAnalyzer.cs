@@ -88,7 +88,8 @@ public static partial class QuestionAnalyzer
         {
             if (TextAnalyzer.Terms(word.Value) is [var term])
             {
-                words.TryAdd(term, word.Value);
+                // "Europe's" is looked up as "Europe", "Philippines'" as "Philippines".
+                words.TryAdd(term, Possessive().Replace(word.Value, ""));
             }
         }
         return words;
@@ -126,6 +127,9 @@ public static partial class QuestionAnalyzer
     /// <summary>"How high", "how much", "how long": the word after "how" asks for a degree; it is not a topic.</summary>
     [GeneratedRegex(@"\bhow\s+\w+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HowDegree();
+
+    [GeneratedRegex(@"['’]s?$")]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")]
     private static partial Regex Word();

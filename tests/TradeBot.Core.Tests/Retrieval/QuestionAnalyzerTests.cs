@@ -34,6 +34,17 @@ public sealed class QuestionAnalyzerTests
         Assert.Contains(terms, t => t.IsName && t.Term == "japan");
     }
 
+    [Theory]
+    [InlineData("What did Japan's makers sell?")]
+    [InlineData("What did Japan’s makers sell?")]
+    [InlineData("What did Japan' makers sell?")]
+    public void Analyze_PossessiveName_HasTheAliasesOfTheName(string question)
+    {
+        var japan = Assert.Single(QuestionAnalyzer.Analyze(question, Corpus), t => t.Term == "japan");
+
+        Assert.Contains("japanes", japan.Strong);
+    }
+
     [Fact]
     public void Analyze_UnknownAcronym_IsNotCorrectedIntoAnotherOne()
     {
