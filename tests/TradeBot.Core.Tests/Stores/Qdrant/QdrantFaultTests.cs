@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using TradeBot.Core.Stores.Qdrant;
 using TradeBot.Core.Tests.Stores.Qdrant.Support;
+using TradeBot.Core.Tests.TestSupport;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace TradeBot.Core.Tests.Stores.Qdrant.Support;
+namespace TradeBot.Core.Tests.TestSupport;
 
 /// <summary>
 /// A fake clock that reports every timer created on it (attempt timeouts, retry delays) with its due time, so a
