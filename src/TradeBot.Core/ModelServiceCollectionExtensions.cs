@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using Polly;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Answers.Llm;
 using TradeBot.Core.Embeddings;
@@ -13,6 +16,8 @@ namespace TradeBot.Core;
 
 public static class ModelServiceCollectionExtensions
 {
+    internal const string ChatHttpClientName = "tradebot-chat";
+
     /// <summary>
     /// Registers the models chosen by configuration, after <see cref="CorpusServiceCollectionExtensions.AddTradeNewsCorpus"/>:
     /// <c>Chat:Provider</c> = <c>openai</c> replaces the extractive <see cref="IQuestionAnswerer"/> with the
@@ -53,6 +58,7 @@ public static class ModelServiceCollectionExtensions
         var chat = configuration.GetSection(ChatOptions.SectionName).Get<ChatOptions>() ?? new ChatOptions();
         if (chat.UsesModel)
         {
+            AddChatHttpClient(services);
             services.TryAddSingleton<IChatCompletionService>(CreateChatService);
             services.TryAddSingleton<LlmAnswerer>();
             services.Replace(ServiceDescriptor.Singleton<IQuestionAnswerer>(sp => sp.GetRequiredService<LlmAnswerer>()));
@@ -87,16 +93,73 @@ public static class ModelServiceCollectionExtensions
             OpenAIClients.Create(options.Endpoint!, options.ApiKey, httpClient).GetEmbeddingClient(options.Model!), options.Dimensions);
     }
 
-    private static OpenAIChatCompletionService CreateChatService(IServiceProvider services)
+    /// <summary>
+    /// The chat model's HttpClient: Microsoft.Extensions.Http.Resilience's retry, which waits what the 429 asks for
+    /// (<c>retry-after-ms</c> or <c>Retry-After</c>) on the container's clock, retries only 429 and only while that wait is within
+    /// <c>Chat:MaxRetryDelaySeconds</c> (other failures give the extractive answer at once), at most
+    /// <c>Chat:MaxRetries</c> times. The SDKs' own retries are off; the answerer bounds each call with
+    /// <c>Chat:TimeoutSeconds</c>, so the client has no timeout of its own.
+    /// </summary>
+    private static void AddChatHttpClient(IServiceCollection services)
+    {
+        services.AddHttpClient(ChatHttpClientName, http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddResilienceHandler("rate-limit-retry", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<ChatOptions>>().Value;
+                if (options.MaxRetries == 0)
+                {
+                    return;
+                }
+                var timeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<LlmAnswerer>();
+                var longest = TimeSpan.FromSeconds(options.MaxRetryDelaySeconds);
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    // The wait is read here rather than by ShouldRetryAfterHeader, whose HTTP-date form counts from the
+                    // system clock instead of the pipeline's, and which does not know OpenAI's retry-after-ms.
+                    ShouldRetryAfterHeader = false,
+                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Result is { } response ? RequestedWait(response, timeProvider.GetUtcNow()) : null),
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { StatusCode: System.Net.HttpStatusCode.TooManyRequests } response
+                        && RequestedWait(response, timeProvider.GetUtcNow()) <= longest),
+                    OnRetry = args =>
+                    {
+                        LlmLog.RetryingAfter(logger, args.RetryDelay, args.AttemptNumber + 1, options.MaxRetries);
+                        return default;
+                    },
+                });
+            });
+    }
+
+    /// <summary>
+    /// The wait a 429 asks for: <c>retry-after-ms</c> (OpenAI, Azure OpenAI), else <c>Retry-After</c> in seconds or as
+    /// an HTTP date, else one second.
+    /// </summary>
+    private static TimeSpan RequestedWait(HttpResponseMessage response, DateTimeOffset now)
+    {
+        if (response.Headers.TryGetValues("retry-after-ms", out var values)
+            && double.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds)
+            && milliseconds >= 0)
+        {
+            return TimeSpan.FromMilliseconds(milliseconds);
+        }
+        var wait = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - now,
+            _ => TimeSpan.FromSeconds(1),
+        };
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
+
+    private static IChatCompletionService CreateChatService(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<ChatOptions>>().Value;
         var loggerFactory = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        var retry = new RetryAfterHandler(options, services.GetRequiredService<TimeProvider>(), loggerFactory.CreateLogger<RetryAfterHandler>())
-        {
-            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-        };
-        // The answerer bounds every call with Chat:TimeoutSeconds; the client must not cut it shorter.
-        var httpClient = new HttpClient(retry) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        return new OpenAIChatCompletionService(options.Model!, OpenAIClients.Create(options.Endpoint!, options.ApiKey, httpClient), loggerFactory);
+        var httpClient = services.GetRequiredService<IHttpClientFactory>().CreateClient(ChatHttpClientName);
+        return options.IsAzure
+            ? new AzureOpenAIChatCompletionService(options.Model!, OpenAIClients.CreateAzure(options.Endpoint!, options.ApiKey!, httpClient), loggerFactory: loggerFactory)
+            : new OpenAIChatCompletionService(options.Model!, OpenAIClients.Create(options.Endpoint!, options.ApiKey, httpClient), loggerFactory);
     }
 }

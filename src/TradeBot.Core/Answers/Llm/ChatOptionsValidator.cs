@@ -11,13 +11,15 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
         var failures = new List<string>();
         if (!string.Equals(options.Provider, ChatOptions.ExtractiveProvider, StringComparison.OrdinalIgnoreCase) && !options.UsesModel)
         {
-            failures.Add($"Chat:Provider must be '{ChatOptions.ExtractiveProvider}' or '{ChatOptions.OpenAIProvider}' (was '{options.Provider}').");
+            failures.Add($"Chat:Provider must be '{ChatOptions.ExtractiveProvider}', '{ChatOptions.OpenAIProvider}' or '{ChatOptions.AzureOpenAIProvider}' (was '{options.Provider}').");
         }
         if (options.UsesModel)
         {
             if (string.IsNullOrWhiteSpace(options.Endpoint))
             {
-                failures.Add("Chat:Endpoint is required when Chat:Provider is 'openai' (for example https://api.openai.com/v1).");
+                failures.Add(options.IsAzure
+                    ? "Chat:Endpoint is required when Chat:Provider is 'azureopenai' (the resource, for example https://YOUR-RESOURCE.openai.azure.com/)."
+                    : "Chat:Endpoint is required when Chat:Provider is 'openai' (for example https://api.openai.com/v1).");
             }
             else if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
@@ -25,7 +27,11 @@ internal sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
             }
             if (string.IsNullOrWhiteSpace(options.Model))
             {
-                failures.Add("Chat:Model is required when Chat:Provider is 'openai' (the model or Azure deployment name).");
+                failures.Add($"Chat:Model is required when Chat:Provider is '{options.Provider}' (the model or Azure deployment name).");
+            }
+            if (options.IsAzure && string.IsNullOrWhiteSpace(options.ApiKey))
+            {
+                failures.Add("Chat:ApiKey is required when Chat:Provider is 'azureopenai' (the resource's key).");
             }
         }
         if (options.TimeoutSeconds is <= 0 or > 600)

@@ -1,13 +1,14 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Azure.AI.OpenAI;
 using OpenAI;
 
 namespace TradeBot.Core.Answers.Llm;
 
 /// <summary>
-/// Builds the OpenAI SDK client for an OpenAI-compatible endpoint (OpenAI, Azure OpenAI v1, Ollama, vLLM, LM Studio)
-/// over a given HttpClient, with the SDK's own retries and network timeout off: the caller's handlers and
-/// timeouts decide.
+/// Builds the SDK clients (OpenAI for OpenAI-compatible endpoints such as OpenAI, Ollama, vLLM, LM Studio; Azure
+/// OpenAI for an Azure resource) over a given HttpClient, with the SDKs' own retries and network timeout off: the
+/// HttpClient's resilience handler and the caller's timeouts decide.
 /// </summary>
 internal static class OpenAIClients
 {
@@ -24,5 +25,16 @@ internal static class OpenAIClients
             NetworkTimeout = Timeout.InfiniteTimeSpan,
         };
         return new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(apiKey) ? NoKey : apiKey), options);
+    }
+
+    public static AzureOpenAIClient CreateAzure(string endpoint, string apiKey, HttpClient httpClient)
+    {
+        var options = new AzureOpenAIClientOptions
+        {
+            Transport = new HttpClientPipelineTransport(httpClient),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
+        };
+        return new AzureOpenAIClient(new Uri(endpoint), new ApiKeyCredential(apiKey), options);
     }
 }

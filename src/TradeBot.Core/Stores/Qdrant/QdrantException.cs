@@ -1,4 +1,4 @@
-using System.Net;
+using Grpc.Core;
 using Microsoft.Extensions.VectorData;
 
 namespace TradeBot.Core.Stores.Qdrant;
@@ -23,7 +23,7 @@ public sealed class QdrantException : VectorStoreException
     {
     }
 
-    internal QdrantException(QdrantErrorKind kind, string operation, string message, HttpStatusCode? statusCode = null, Exception? innerException = null)
+    internal QdrantException(QdrantErrorKind kind, string operation, string message, StatusCode? statusCode = null, Exception? innerException = null)
         : base(message, innerException!)
     {
         Kind = kind;
@@ -34,7 +34,8 @@ public sealed class QdrantException : VectorStoreException
 
     public QdrantErrorKind Kind { get; }
 
-    public HttpStatusCode? StatusCode { get; }
+    /// <summary>The gRPC status Qdrant answered with, when it answered at all.</summary>
+    public StatusCode? StatusCode { get; }
 
     /// <summary>True when retrying later may succeed (the server was down, slow or busy).</summary>
     public bool IsTransient => Kind is QdrantErrorKind.Unreachable or QdrantErrorKind.Timeout

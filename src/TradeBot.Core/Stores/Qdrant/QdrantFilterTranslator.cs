@@ -1,12 +1,14 @@
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
-using TradeBot.Core.Stores.Qdrant.Api;
+using Qdrant.Client.Grpc;
+using Expression = System.Linq.Expressions.Expression;
 
 namespace TradeBot.Core.Stores.Qdrant;
 
 /// <summary>
-/// Translates the pipeline's LINQ filters over <see cref="PassageRecord"/> into a server-side Qdrant <see cref="Filter"/>.
+/// Translates the pipeline's LINQ filters over <see cref="PassageRecord"/> into a server-side Qdrant <see cref="Filter"/>
+/// built from the client's <see cref="Conditions"/>.
 /// Supported: equality (and inequality) on ArticleId, Source and StoryId; comparisons on Published; <c>&amp;&amp;</c>,
 /// <c>||</c>, <c>!</c>; <c>values.Contains(r.Source)</c>. Values may be constants or captured variables.
 /// </summary>
@@ -22,8 +24,8 @@ internal static class QdrantFilterTranslator
         return condition switch
         {
             null => null,
-            Filter f => f,
-            _ => new Filter { Must = [condition] },
+            { ConditionOneOfCase: Condition.ConditionOneOfOneofCase.Filter } => condition.Filter,
+            _ => new Filter { Must = { condition } },
         };
     }
 
@@ -38,16 +40,16 @@ internal static class QdrantFilterTranslator
             {
                 var parts = new List<Condition>();
                 Flatten(and, ExpressionType.AndAlso, record, parts);
-                return new Filter { Must = parts };
+                return Conditions.Filter(new Filter { Must = { parts } });
             }
             case BinaryExpression { NodeType: ExpressionType.OrElse } or:
             {
                 var parts = new List<Condition>();
                 Flatten(or, ExpressionType.OrElse, record, parts);
-                return new Filter { Should = parts };
+                return Conditions.Filter(new Filter { Should = { parts } });
             }
             case UnaryExpression { NodeType: ExpressionType.Not } not:
-                return new Filter { MustNot = [Visit(not.Operand, record) ?? throw Unsupported(not)] };
+                return Conditions.Filter(new Filter { MustNot = { Visit(not.Operand, record) ?? throw Unsupported(not) } });
             case ConstantExpression { Value: true }:
                 return null;
             case BinaryExpression binary:
@@ -86,11 +88,11 @@ internal static class QdrantFilterTranslator
                 {
                     throw new NotSupportedException($"Qdrant filter: {member} can only be compared with a non-null string, in '{binary}'.");
                 }
-                var match = new FieldCondition { Key = PayloadKey(member), Match = new MatchValue(text) };
+                var match = Conditions.MatchKeyword(PayloadKey(member), text);
                 return op switch
                 {
                     ExpressionType.Equal => match,
-                    ExpressionType.NotEqual => new Filter { MustNot = [match] },
+                    ExpressionType.NotEqual => Conditions.Filter(new Filter { MustNot = { match } }),
                     _ => throw new NotSupportedException($"Qdrant filter: {member} supports only == and !=, in '{binary}'."),
                 };
             }
@@ -100,17 +102,16 @@ internal static class QdrantFilterTranslator
                 {
                     throw new NotSupportedException($"Qdrant filter: Published can only be compared with a non-null DateTimeOffset, in '{binary}'.");
                 }
-                var bound = FormatDate(date);
-                var range = op switch
+                var bound = date.UtcDateTime;
+                return op switch
                 {
-                    ExpressionType.GreaterThan => new DatetimeRange { Gt = bound },
-                    ExpressionType.GreaterThanOrEqual => new DatetimeRange { Gte = bound },
-                    ExpressionType.LessThan => new DatetimeRange { Lt = bound },
-                    ExpressionType.LessThanOrEqual => new DatetimeRange { Lte = bound },
-                    ExpressionType.Equal => new DatetimeRange { Gte = bound, Lte = bound },
+                    ExpressionType.GreaterThan => Conditions.DatetimeRange(QdrantNames.Published, gt: bound),
+                    ExpressionType.GreaterThanOrEqual => Conditions.DatetimeRange(QdrantNames.Published, gte: bound),
+                    ExpressionType.LessThan => Conditions.DatetimeRange(QdrantNames.Published, lt: bound),
+                    ExpressionType.LessThanOrEqual => Conditions.DatetimeRange(QdrantNames.Published, lte: bound),
+                    ExpressionType.Equal => Conditions.DatetimeRange(QdrantNames.Published, gte: bound, lte: bound),
                     _ => throw new NotSupportedException($"Qdrant filter: Published does not support {op}, in '{binary}'."),
                 };
-                return new FieldCondition { Key = QdrantNames.Published, Range = range };
             }
             default:
                 throw new NotSupportedException($"Qdrant filter: the field {member} cannot be filtered on; use ArticleId, Source, StoryId or Published, in '{binary}'.");
@@ -133,7 +134,7 @@ internal static class QdrantFilterTranslator
             throw Unsupported(call);
         }
         var list = values.Cast<object?>().Select(v => v as string ?? throw Unsupported(call)).ToList();
-        return new FieldCondition { Key = PayloadKey(member), Match = new MatchAny(list) };
+        return Conditions.Match(PayloadKey(member), list);
     }
 
     private static (string Member, Expression Value, ExpressionType Op) FieldOnLeft(BinaryExpression binary, ParameterExpression record)

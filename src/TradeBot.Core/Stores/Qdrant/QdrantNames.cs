@@ -7,7 +7,11 @@ internal static class QdrantNames
     public const string SparseVector = "bm25";
 
     public const string ArticleId = "article_id";
+    public const string Ordinal = "ordinal";
+    public const string Text = "text";
+    public const string Title = "title";
     public const string Source = "source";
+    public const string Url = "url";
     public const string Published = "published";
     public const string StoryId = "story_id";
 

@@ -9,10 +9,10 @@ public sealed class QdrantOptions
 {
     public const string SectionName = "VectorStore:Qdrant";
 
-    /// <summary>REST endpoint, e.g. <c>http://localhost:6333</c>.</summary>
+    /// <summary>Qdrant's gRPC endpoint, e.g. <c>http://localhost:6334</c> (<c>https://</c> for TLS).</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Sent in the <c>api-key</c> header; never logged. Leave empty for an unsecured server.</summary>
+    /// <summary>Sent in the <c>api-key</c> metadata of every call; never logged. Leave empty for an unsecured server.</summary>
     public string? ApiKey { get; set; }
 
     public string CollectionName { get; set; } = "trade_news";
@@ -20,7 +20,7 @@ public sealed class QdrantOptions
     /// <summary>How long one attempt of one call may take before it counts as a timeout.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Retries of transient failures (connection errors, 408, 429, 5xx), with exponential backoff.</summary>
+    /// <summary>Retries of transient failures (gRPC Unavailable, ResourceExhausted, DeadlineExceeded, Aborted, Internal, and attempt timeouts), with exponential backoff.</summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>Base delay of the exponential backoff between retries.</summary>

@@ -14,11 +14,15 @@ internal sealed partial class QdrantOptionsValidator : IValidateOptions<QdrantOp
         var failures = new List<string>();
         if (options.Endpoint is null)
         {
-            failures.Add($"{Prefix}Endpoint is required when VectorStore:Provider is 'qdrant' (environment variable VectorStore__Qdrant__Endpoint), e.g. http://localhost:6333.");
+            failures.Add($"{Prefix}Endpoint is required when VectorStore:Provider is 'qdrant' (environment variable VectorStore__Qdrant__Endpoint), e.g. http://localhost:6334 (Qdrant's gRPC port).");
         }
         else if (!options.Endpoint.IsAbsoluteUri || options.Endpoint.Scheme is not ("http" or "https"))
         {
-            failures.Add($"{Prefix}Endpoint must be an absolute http or https URL such as http://localhost:6333; got '{options.Endpoint}'.");
+            failures.Add($"{Prefix}Endpoint must be an absolute http or https URL such as http://localhost:6334; got '{options.Endpoint}'.");
+        }
+        else if (options.Endpoint.Port == 6333)
+        {
+            failures.Add($"{Prefix}Endpoint names port 6333, Qdrant's REST port; TradeBot talks to Qdrant over gRPC, by default on port 6334 (e.g. http://localhost:6334).");
         }
         if (!CollectionNamePattern().IsMatch(options.CollectionName ?? string.Empty))
         {

@@ -1,18 +1,19 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Grpc.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.VectorData;
-using TradeBot.Core.Stores.Qdrant.Api;
+using Qdrant.Client;
+using Qdrant.Client.Grpc;
 
 namespace TradeBot.Core.Stores.Qdrant;
 
 /// <summary>
-/// The passage collection on Qdrant: one named dense vector (cosine) and one named sparse vector with the IDF
-/// modifier, payload indexes for the filters, deterministic UUID point ids. Implements the same Microsoft.Extensions.VectorData
-/// seams as the embedded store, so retrieval does not know which store it runs on.
+/// The passage collection on Qdrant, through the official client (gRPC): one named dense vector (cosine) and one
+/// named sparse vector with the IDF modifier, payload indexes for the filters, deterministic UUID point ids.
+/// Implements the same Microsoft.Extensions.VectorData seams as the embedded store, so retrieval does not know
+/// which store it runs on.
 /// </summary>
 internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, IPassageStoreInventory
 {
@@ -20,28 +21,31 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
     private const int ScrollPageSize = 256;
     private const string ReindexAdvice = "Re-index: delete the collection (or set VectorStore:Qdrant:CollectionName to a new name) and run ingestion again with the re-index option, so every passage is embedded with the configured embedder.";
 
-    private static readonly (string Field, string Schema)[] s_payloadIndexes =
+    private static readonly (string Field, PayloadSchemaType Schema)[] s_payloadIndexes =
     [
-        (QdrantNames.ArticleId, "keyword"),
-        (QdrantNames.Source, "keyword"),
-        (QdrantNames.Published, "datetime"),
-        (QdrantNames.StoryId, "keyword"),
+        (QdrantNames.ArticleId, PayloadSchemaType.Keyword),
+        (QdrantNames.Source, PayloadSchemaType.Keyword),
+        (QdrantNames.Published, PayloadSchemaType.Datetime),
+        (QdrantNames.StoryId, PayloadSchemaType.Keyword),
     ];
 
-    private readonly QdrantRestClient _client;
+    private readonly QdrantClient _client;
+    private readonly QdrantCalls _calls;
     private readonly QdrantOptions _options;
     private readonly QdrantEmbedderInfo _embedder;
     private readonly ILogger _logger;
     private readonly VectorStoreCollectionMetadata _metadata;
     private volatile bool _verified;
 
-    public QdrantPassageCollection(QdrantRestClient client, QdrantOptions options, QdrantEmbedderInfo embedder, ILogger<QdrantPassageCollection> logger)
+    public QdrantPassageCollection(QdrantClient client, QdrantCalls calls, QdrantOptions options, QdrantEmbedderInfo embedder, ILogger<QdrantPassageCollection> logger)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(logger);
         _client = client;
+        _calls = calls;
         _options = options;
         _embedder = embedder;
         _logger = logger;
@@ -56,18 +60,18 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
     public override string Name => _options.CollectionName;
 
     public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) =>
-        _client.CollectionExistsAsync(Name, cancellationToken);
+        _calls.RunAsync("collection exists", token => _client.CollectionExistsAsync(Name, token), cancellationToken);
 
     public override async Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
     {
-        if (!await _client.CollectionExistsAsync(Name, cancellationToken).ConfigureAwait(false))
+        if (!await CollectionExistsAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                await _client.CreateCollectionAsync(Name, CreateRequest(), cancellationToken).ConfigureAwait(false);
+                await _calls.RunAsync("create collection", token => _client.CreateCollectionAsync(CreateRequest(), token), cancellationToken).ConfigureAwait(false);
                 QdrantLog.CollectionCreated(_logger, Name, _embedder.Name, _embedder.Dimension);
             }
-            catch (QdrantException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Conflict)
+            catch (QdrantException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
             {
                 // Another process created it first; the checks below decide whether it fits.
             }
@@ -75,7 +79,7 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         // Indexes are idempotent to create; creating them every time also repairs a collection missing one.
         foreach (var (field, schema) in s_payloadIndexes)
         {
-            await _client.CreatePayloadIndexAsync(Name, new CreateFieldIndexRequest(field, schema), cancellationToken).ConfigureAwait(false);
+            await _calls.RunAsync("create payload index", token => _client.CreatePayloadIndexAsync(Name, field, schema, wait: true, cancellationToken: token), cancellationToken).ConfigureAwait(false);
         }
         _verified = false;
         await VerifyAsync(cancellationToken).ConfigureAwait(false);
@@ -83,16 +87,18 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
 
     public override async Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
     {
-        if (await _client.DeleteCollectionAsync(Name, cancellationToken).ConfigureAwait(false))
-        {
-            QdrantLog.CollectionDeleted(_logger, Name);
-        }
         _verified = false;
+        if (!await CollectionExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        await _calls.RunAsync("delete collection", token => _client.DeleteCollectionAsync(Name, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+        QdrantLog.CollectionDeleted(_logger, Name);
     }
 
     public override async Task<PassageRecord?> GetAsync(Guid key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var points = await _client.GetPointsAsync(Name, new GetPointsRequest([key], WithPayload: true, options?.IncludeVectors ?? false), cancellationToken).ConfigureAwait(false);
+        var points = await RetrieveAsync([key], withPayload: true, options?.IncludeVectors ?? false, cancellationToken).ConfigureAwait(false);
         return points.Count == 0 ? null : ToRecord(points[0]);
     }
 
@@ -101,8 +107,7 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var chunk in keys.Distinct().Chunk(GetBatchSize))
         {
-            var points = await _client.GetPointsAsync(Name, new GetPointsRequest(chunk, WithPayload: true, options?.IncludeVectors ?? false), cancellationToken).ConfigureAwait(false);
-            foreach (var point in points)
+            foreach (var point in await RetrieveAsync(chunk, withPayload: true, options?.IncludeVectors ?? false, cancellationToken).ConfigureAwait(false))
             {
                 yield return ToRecord(point);
             }
@@ -121,18 +126,13 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         var qdrantFilter = QdrantFilterTranslator.Translate(filter);
         var skip = options.Skip;
         var returned = 0;
-        Guid? offset = null;
+        PointId? offset = null;
         do
         {
-            var page = await _client.ScrollAsync(Name, new ScrollRequest
-            {
-                Filter = qdrantFilter,
-                Limit = Math.Min(ScrollPageSize, skip + top - returned),
-                Offset = offset,
-                WithPayload = true,
-                WithVector = options.IncludeVectors,
-            }, cancellationToken).ConfigureAwait(false);
-            foreach (var point in page.Points)
+            var limit = (uint)Math.Min(ScrollPageSize, skip + top - returned);
+            var page = await _calls.RunAsync("scroll points", token => _client.ScrollAsync(Name, qdrantFilter, limit, offset,
+                payloadSelector: true, vectorsSelector: options.IncludeVectors, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+            foreach (var point in page.Result)
             {
                 if (skip > 0)
                 {
@@ -157,7 +157,7 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         ArgumentNullException.ThrowIfNull(keys);
         foreach (var chunk in keys.Distinct().Chunk(_options.UpsertBatchSize))
         {
-            await _client.DeletePointsAsync(Name, new DeletePointsRequest { Points = chunk }, cancellationToken).ConfigureAwait(false);
+            await _calls.RunAsync("delete points", token => _client.DeleteAsync(Name, (IReadOnlyList<Guid>)chunk, wait: true, cancellationToken: token), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -165,8 +165,8 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
     public async Task DeleteArticleAsync(string articleId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(articleId);
-        var filter = QdrantFilterTranslator.Translate(r => r.ArticleId == articleId);
-        await _client.DeletePointsAsync(Name, new DeletePointsRequest { Filter = filter }, cancellationToken).ConfigureAwait(false);
+        var filter = QdrantFilterTranslator.Translate(r => r.ArticleId == articleId)!;
+        await _calls.RunAsync("delete points", token => _client.DeleteAsync(Name, filter, wait: true, cancellationToken: token), cancellationToken).ConfigureAwait(false);
     }
 
     public override Task UpsertAsync(PassageRecord record, CancellationToken cancellationToken = default)
@@ -182,7 +182,7 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         foreach (var chunk in records.Chunk(_options.UpsertBatchSize))
         {
             var points = chunk.Select(r => QdrantPassageMapper.ToPoint(r, _embedder.Dimension)).ToList();
-            await _client.UpsertPointsAsync(Name, new UpsertPointsRequest(points), cancellationToken).ConfigureAwait(false);
+            await _calls.RunAsync("upsert points", token => _client.UpsertAsync(Name, points, wait: true, cancellationToken: token), cancellationToken).ConfigureAwait(false);
             QdrantLog.Upserted(_logger, points.Count, Name);
         }
     }
@@ -191,13 +191,13 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         options ??= new VectorSearchOptions<PassageRecord>();
-        var request = new QueryRequest
+        var query = new QueryPoints
         {
-            Query = new QueryInput.Dense(DenseVector(searchValue)),
+            Query = new Query { Nearest = DenseInput(searchValue) },
             Using = QdrantNames.DenseVector,
             Filter = QdrantFilterTranslator.Translate(options.Filter),
         };
-        return QueryAsync(request, options.ScoreThreshold, top, options.Skip, options.IncludeVectors, cancellationToken);
+        return QueryAsync(query, options.ScoreThreshold, top, options.Skip, options.IncludeVectors, cancellationToken);
     }
 
     public IAsyncEnumerable<VectorSearchResult<PassageRecord>> HybridSearchAsync<TInput>(TInput searchValue, ICollection<string> keywords, int top, HybridSearchOptions<PassageRecord>? options = null, CancellationToken cancellationToken = default)
@@ -207,19 +207,16 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         options ??= new HybridSearchOptions<PassageRecord>();
         var filter = QdrantFilterTranslator.Translate(options.Filter);
-        var candidates = Math.Max(_options.PrefetchLimit, top + options.Skip);
-        var prefetch = new List<Prefetch>
-        {
-            new() { Query = new QueryInput.Dense(DenseVector(searchValue)), Using = QdrantNames.DenseVector, Filter = filter, Limit = candidates },
-        };
+        var candidates = (ulong)Math.Max(_options.PrefetchLimit, top + options.Skip);
+        // The filter sits on each prefetch (where it narrows the candidates) and on the fused query as well.
+        var query = new QueryPoints { Query = new Query { Rrf = new Rrf { K = (uint)_options.RrfK } }, Filter = filter };
+        query.Prefetch.Add(new PrefetchQuery { Query = new Query { Nearest = DenseInput(searchValue) }, Using = QdrantNames.DenseVector, Filter = filter, Limit = candidates });
         var sparse = SparseTermEncoder.ForQuery(keywords);
         if (sparse.Indices.Count > 0)
         {
-            prefetch.Add(new() { Query = new QueryInput.Sparse(sparse), Using = QdrantNames.SparseVector, Filter = filter, Limit = candidates });
+            query.Prefetch.Add(new PrefetchQuery { Query = new Query { Nearest = new VectorInput { Sparse = sparse } }, Using = QdrantNames.SparseVector, Filter = filter, Limit = candidates });
         }
-        // The filter sits on each prefetch (where it narrows the candidates) and on the fused query as well.
-        var request = new QueryRequest { Prefetch = prefetch, Query = new QueryInput.Rrf(_options.RrfK), Filter = filter };
-        return QueryAsync(request, options.ScoreThreshold, top, options.Skip, options.IncludeVectors, cancellationToken);
+        return QueryAsync(query, options.ScoreThreshold, top, options.Skip, options.IncludeVectors, cancellationToken);
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null)
@@ -231,26 +228,17 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
             : null;
     }
 
-    private CreateCollectionRequest CreateRequest() => new(
-        new Dictionary<string, DenseVectorParams> { [QdrantNames.DenseVector] = new(_embedder.Dimension, "Cosine") },
-        new Dictionary<string, SparseVectorParams> { [QdrantNames.SparseVector] = new("idf") },
-        new JsonObject
-        {
-            [QdrantNames.MetadataSchemaVersion] = QdrantNames.SchemaVersion,
-            [QdrantNames.MetadataEmbedder] = _embedder.Name,
-            [QdrantNames.MetadataDimension] = _embedder.Dimension,
-            [QdrantNames.MetadataInstanceId] = Guid.NewGuid().ToString("N"),
-        });
-
     public async Task<string?> GetInstanceIdAsync(CancellationToken cancellationToken = default)
     {
-        var metadata = (await _client.GetCollectionAsync(Name, cancellationToken).ConfigureAwait(false)).Config?.Metadata;
-        return metadata?[QdrantNames.MetadataInstanceId]?.GetValueKind() == JsonValueKind.String ? metadata[QdrantNames.MetadataInstanceId]!.GetValue<string>() : null;
+        var info = await GetInfoAsync(cancellationToken).ConfigureAwait(false);
+        return info.Config?.Metadata.TryGetValue(QdrantNames.MetadataInstanceId, out var id) == true && id.KindCase == Value.KindOneofCase.StringValue
+            ? id.StringValue
+            : null;
     }
 
     /// <summary>Qdrant's own count of the collection's points (every point is a passage).</summary>
     public async Task<long> CountPassagesAsync(CancellationToken cancellationToken = default) =>
-        (await _client.GetCollectionAsync(Name, cancellationToken).ConfigureAwait(false)).PointsCount ?? 0;
+        (long)(await GetInfoAsync(cancellationToken).ConfigureAwait(false)).PointsCount;
 
     public async Task<IReadOnlySet<Guid>> ContainsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
@@ -258,11 +246,36 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         var present = new HashSet<Guid>();
         foreach (var chunk in ids.Distinct().Chunk(GetBatchSize))
         {
-            var points = await _client.GetPointsAsync(Name, new GetPointsRequest(chunk, WithPayload: false, WithVector: false), cancellationToken).ConfigureAwait(false);
-            present.UnionWith(points.Select(p => p.Id));
+            var points = await RetrieveAsync(chunk, withPayload: false, withVectors: false, cancellationToken).ConfigureAwait(false);
+            present.UnionWith(points.Select(p => Guid.Parse(p.Id.Uuid)));
         }
         return present;
     }
+
+    private CreateCollection CreateRequest()
+    {
+        var vectors = new VectorParamsMap();
+        vectors.Map.Add(QdrantNames.DenseVector, new VectorParams { Size = (ulong)_embedder.Dimension, Distance = Distance.Cosine });
+        var sparse = new SparseVectorConfig();
+        sparse.Map.Add(QdrantNames.SparseVector, new SparseVectorParams { Modifier = Modifier.Idf });
+        var request = new CreateCollection
+        {
+            CollectionName = Name,
+            VectorsConfig = new VectorsConfig { ParamsMap = vectors },
+            SparseVectorsConfig = sparse,
+        };
+        request.Metadata.Add(QdrantNames.MetadataSchemaVersion, QdrantNames.SchemaVersion);
+        request.Metadata.Add(QdrantNames.MetadataEmbedder, _embedder.Name);
+        request.Metadata.Add(QdrantNames.MetadataDimension, _embedder.Dimension);
+        request.Metadata.Add(QdrantNames.MetadataInstanceId, Guid.NewGuid().ToString("N"));
+        return request;
+    }
+
+    private Task<CollectionInfo> GetInfoAsync(CancellationToken cancellationToken) =>
+        _calls.RunAsync("get collection", token => _client.GetCollectionInfoAsync(Name, token), cancellationToken);
+
+    private Task<IReadOnlyList<RetrievedPoint>> RetrieveAsync(IReadOnlyList<Guid> ids, bool withPayload, bool withVectors, CancellationToken cancellationToken) =>
+        _calls.RunAsync("get points", token => _client.RetrieveAsync(Name, [.. ids.Select(id => (PointId)id)], withPayload, withVectors, cancellationToken: token), cancellationToken);
 
     private async Task EnsureVerifiedAsync(CancellationToken cancellationToken)
     {
@@ -273,57 +286,55 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
     }
 
     /// <summary>
-    /// Reads the collection back and refuses one built for another embedder, dimension or sparse setup (the server
-    /// silently ignores misspelt settings, so the read-back is the only proof they were taken).
+    /// Reads the collection back and refuses one built for another embedder, dimension or sparse setup (the
+    /// read-back is the only proof that the settings were taken).
     /// </summary>
     private async Task VerifyAsync(CancellationToken cancellationToken)
     {
         const string operation = "verify collection";
-        var info = await _client.GetCollectionAsync(Name, cancellationToken).ConfigureAwait(false);
+        var info = await GetInfoAsync(cancellationToken).ConfigureAwait(false);
         var metadata = info.Config?.Metadata;
-        var embedder = metadata?[QdrantNames.MetadataEmbedder]?.GetValueKind() == JsonValueKind.String ? metadata[QdrantNames.MetadataEmbedder]!.GetValue<string>() : null;
-        var dimension = metadata?[QdrantNames.MetadataDimension]?.GetValueKind() == JsonValueKind.Number ? metadata[QdrantNames.MetadataDimension]!.GetValue<int>() : (int?)null;
+        var embedder = metadata?.TryGetValue(QdrantNames.MetadataEmbedder, out var e) == true && e.KindCase == Value.KindOneofCase.StringValue ? e.StringValue : null;
+        var dimension = metadata?.TryGetValue(QdrantNames.MetadataDimension, out var d) == true ? d.KindCase switch
+        {
+            Value.KindOneofCase.IntegerValue => (int?)d.IntegerValue,
+            Value.KindOneofCase.DoubleValue => (int?)d.DoubleValue,
+            _ => null,
+        } : null;
         if (embedder != _embedder.Name || dimension != _embedder.Dimension)
         {
             var built = embedder is null ? "without TradeBot's embedder metadata" : $"for embedder '{embedder}' with dimension {dimension}";
-            throw new QdrantException(QdrantErrorKind.EmbedderMismatch, operation,
+            throw _calls.Refused(operation, QdrantErrorKind.EmbedderMismatch,
                 $"Qdrant collection '{Name}' was built {built}, but TradeBot is configured with embedder '{_embedder.Name}' (dimension {_embedder.Dimension}). {ReindexAdvice}");
         }
-        var vectors = info.Config?.Params?.Vectors;
-        if (vectors is not { ValueKind: JsonValueKind.Object } v
-            || !v.TryGetProperty(QdrantNames.DenseVector, out var dense)
-            || !dense.TryGetProperty("size", out var size) || size.GetInt32() != _embedder.Dimension
-            || !dense.TryGetProperty("distance", out var distance) || distance.GetString() != "Cosine")
+        var parameters = info.Config?.Params;
+        if (parameters?.VectorsConfig?.ParamsMap?.Map.TryGetValue(QdrantNames.DenseVector, out var dense) != true
+            || dense.Size != (ulong)_embedder.Dimension || dense.Distance != Distance.Cosine)
         {
-            throw new QdrantException(QdrantErrorKind.EmbedderMismatch, operation,
+            throw _calls.Refused(operation, QdrantErrorKind.EmbedderMismatch,
                 $"Qdrant collection '{Name}' has no cosine dense vector '{QdrantNames.DenseVector}' of size {_embedder.Dimension}. {ReindexAdvice}");
         }
-        if (info.Config?.Params?.SparseVectors?.GetValueOrDefault(QdrantNames.SparseVector)?.Modifier != "idf")
+        if (parameters.SparseVectorsConfig?.Map.TryGetValue(QdrantNames.SparseVector, out var sparse) != true || sparse.Modifier != Modifier.Idf)
         {
-            throw new QdrantException(QdrantErrorKind.EmbedderMismatch, operation,
+            throw _calls.Refused(operation, QdrantErrorKind.EmbedderMismatch,
                 $"Qdrant collection '{Name}' has no sparse vector '{QdrantNames.SparseVector}' with the idf modifier, so keyword ranking would be wrong. {ReindexAdvice}");
         }
         _verified = true;
     }
 
-    private async IAsyncEnumerable<VectorSearchResult<PassageRecord>> QueryAsync(QueryRequest request, double? scoreThreshold, int top, int skip, bool includeVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<VectorSearchResult<PassageRecord>> QueryAsync(QueryPoints query, double? scoreThreshold, int top, int skip, bool includeVectors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureVerifiedAsync(cancellationToken).ConfigureAwait(false);
-        var paged = request with
-        {
-            ScoreThreshold = scoreThreshold is { } threshold ? (float)threshold : null,
-            Limit = top,
-            Offset = skip > 0 ? skip : null,
-            WithVector = includeVectors,
-        };
-        var response = await _client.QueryAsync(Name, paged, cancellationToken).ConfigureAwait(false);
-        foreach (var point in response.Points)
+        var points = await _calls.RunAsync("query points", token => _client.QueryAsync(Name, query.Query, query.Prefetch, query.HasUsing ? query.Using : null, query.Filter,
+            scoreThreshold is { } threshold ? (float)threshold : null, limit: (ulong)top, offset: (ulong)skip,
+            payloadSelector: true, vectorsSelector: includeVectors, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+        foreach (var point in points)
         {
             yield return new VectorSearchResult<PassageRecord>(ToRecord(point), point.Score);
         }
     }
 
-    private static float[] DenseVector<TInput>(TInput searchValue) => searchValue switch
+    private static VectorInput DenseInput<TInput>(TInput searchValue) => searchValue switch
     {
         ReadOnlyMemory<float> memory => memory.ToArray(),
         float[] array => array,
@@ -332,7 +343,7 @@ internal sealed class QdrantPassageCollection : VectorStoreCollection<Guid, Pass
         _ => throw new NotSupportedException($"The Qdrant passage store searches with a ReadOnlyMemory<float>, float[] or Embedding<float>, not {typeof(TInput).Name}; embed the text first."),
     };
 
-    private static PassageRecord ToRecord(PointStruct point) => QdrantPassageMapper.ToRecord(point.Id, point.Payload, point.Vector);
+    private static PassageRecord ToRecord(RetrievedPoint point) => QdrantPassageMapper.ToRecord(point.Id, point.Payload, point.Vectors);
 
-    private static PassageRecord ToRecord(ScoredPoint point) => QdrantPassageMapper.ToRecord(point.Id, point.Payload, point.Vector);
+    private static PassageRecord ToRecord(ScoredPoint point) => QdrantPassageMapper.ToRecord(point.Id, point.Payload, point.Vectors);
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
-using TradeBot.Core.Stores.Qdrant.Api;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
 
 namespace TradeBot.Core.Stores.Qdrant;
 
-/// <summary>Maps <see cref="PassageRecord"/> to Qdrant points and back.</summary>
+/// <summary>Maps <see cref="PassageRecord"/> to Qdrant points (the client's generated messages) and back.</summary>
 internal static class QdrantPassageMapper
 {
     public static PointStruct ToPoint(PassageRecord record, int dimension)
@@ -22,51 +23,61 @@ internal static class QdrantPassageMapper
                 throw new ArgumentException($"Passage {record.ArticleId}#{record.Ordinal} has a NaN or infinite embedding value; Qdrant would reject it.", nameof(record));
             }
         }
+        var vectors = new NamedVectors();
+        var dense = new DenseVector();
+        dense.Data.AddRange(embedding.ToArray());
+        vectors.Vectors.Add(QdrantNames.DenseVector, new Vector { Dense = dense });
         // Only the text, as the embedded store's BM25 indexes only PassageRecord.Text. A passage without a single
         // indexable term gets no sparse vector at all rather than an empty one (named vectors are optional per point).
         var sparse = SparseTermEncoder.ForDocument(record.Text);
-        return new PointStruct
+        if (sparse.Indices.Count > 0)
         {
-            Id = record.Id,
-            Vector = new PointVectors
-            {
-                Dense = embedding.ToArray(),
-                Sparse = sparse.Indices.Count == 0 ? null : sparse,
-            },
-            Payload = new PassagePayload
-            {
-                ArticleId = record.ArticleId,
-                Ordinal = record.Ordinal,
-                Text = record.Text,
-                Title = record.Title,
-                Source = record.Source,
-                Url = record.Url,
-                Published = record.Published is { } published ? QdrantFilterTranslator.FormatDate(published) : null,
-                StoryId = record.StoryId,
-            },
-        };
+            vectors.Vectors.Add(QdrantNames.SparseVector, new Vector { Sparse = sparse });
+        }
+        var point = new PointStruct { Id = record.Id, Vectors = new Vectors { Vectors_ = vectors } };
+        point.Payload.Add(QdrantNames.ArticleId, record.ArticleId);
+        point.Payload.Add(QdrantNames.Ordinal, record.Ordinal);
+        point.Payload.Add(QdrantNames.Text, record.Text);
+        point.Payload.Add(QdrantNames.Title, record.Title);
+        point.Payload.Add(QdrantNames.Source, record.Source);
+        if (record.Url is { } url)
+        {
+            point.Payload.Add(QdrantNames.Url, url);
+        }
+        if (record.Published is { } published)
+        {
+            point.Payload.Add(QdrantNames.Published, QdrantFilterTranslator.FormatDate(published));
+        }
+        point.Payload.Add(QdrantNames.StoryId, record.StoryId);
+        return point;
     }
 
-    public static PassageRecord ToRecord(Guid id, PassagePayload? payload, PointVectors? vectors)
+    public static PassageRecord ToRecord(PointId id, MapField<string, Value> payload, VectorsOutput? vectors)
     {
-        var record = new PassageRecord { Id = id };
-        if (payload is not null)
+        var record = new PassageRecord
         {
-            record.ArticleId = payload.ArticleId;
-            record.Ordinal = payload.Ordinal;
-            record.Text = payload.Text;
-            record.Title = payload.Title;
-            record.Source = payload.Source;
-            record.Url = payload.Url;
-            record.Published = payload.Published is { } published
+            Id = Guid.Parse(id.Uuid),
+            ArticleId = Text(payload, QdrantNames.ArticleId) ?? string.Empty,
+            Ordinal = payload.TryGetValue(QdrantNames.Ordinal, out var ordinal) ? (int)ordinal.IntegerValue : 0,
+            Text = Text(payload, QdrantNames.Text) ?? string.Empty,
+            Title = Text(payload, QdrantNames.Title) ?? string.Empty,
+            Source = Text(payload, QdrantNames.Source) ?? string.Empty,
+            Url = Text(payload, QdrantNames.Url),
+            Published = Text(payload, QdrantNames.Published) is { } published
                 ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
-                : null;
-            record.StoryId = payload.StoryId;
-        }
-        if (vectors?.Dense is { } dense)
+                : null,
+            StoryId = Text(payload, QdrantNames.StoryId) ?? string.Empty,
+        };
+        if (vectors?.Vectors?.Vectors.TryGetValue(QdrantNames.DenseVector, out var dense) == true)
         {
-            record.Embedding = dense;
+            // Newer servers answer in the `dense` variant; older ones only in the deprecated flat `data` field.
+#pragma warning disable CS0612
+            record.Embedding = (dense.Dense?.Data ?? dense.Data).ToArray();
+#pragma warning restore CS0612
         }
         return record;
     }
+
+    private static string? Text(MapField<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
 }

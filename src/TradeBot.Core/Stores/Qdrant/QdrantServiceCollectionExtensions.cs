@@ -1,19 +1,18 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
+using Qdrant.Client;
 
 namespace TradeBot.Core.Stores.Qdrant;
 
-/// <summary>Registers the Qdrant passage store: options, HTTP client with resilience, collection, health probe.</summary>
+/// <summary>Registers the Qdrant passage store: options, the official gRPC client, resilient calls, collection, health probe.</summary>
 public static class QdrantServiceCollectionExtensions
 {
     public const string ProviderKey = "VectorStore:Provider";
-    internal const string HttpClientName = "qdrant";
-    internal const string HealthHttpClientName = "qdrant-health";
 
     /// <summary>
     /// True when <c>VectorStore:Provider</c> is <c>qdrant</c>; false when it is <c>embedded</c> or unset. Any other
@@ -56,55 +55,34 @@ public static class QdrantServiceCollectionExtensions
 
         services.AddOptions<QdrantOptions>().Bind(configuration.GetSection(QdrantOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QdrantOptions>, QdrantOptionsValidator>();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(HttpClientName, (sp, http) => Configure(http, sp.GetRequiredService<IOptions<QdrantOptions>>().Value))
-            .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<QdrantOptions>>().Value));
-        services.AddHttpClient(HealthHttpClientName, (sp, http) =>
+        // One client (one gRPC channel) for the process. No client-side deadline: QdrantCalls times each attempt
+        // on the injected clock and cancels the call, which resets the stream on the server as well.
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<QdrantOptions>>().Value;
-            Configure(http, options);
-            http.Timeout = options.Timeout < TimeSpan.FromSeconds(5) ? options.Timeout : TimeSpan.FromSeconds(5);
+            return new QdrantClient(options.Endpoint!, string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey,
+                grpcTimeout: default, sp.GetService<ILoggerFactory>());
         });
-
-        services.AddSingleton(sp => new QdrantRestClient(
-            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<ILogger<QdrantRestClient>>()));
+        services.AddSingleton(sp => new QdrantCalls(
+            sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QdrantCalls>>()));
         services.AddSingleton<IPassageStoreHealth>(sp => new QdrantHealthProbe(
-            new QdrantRestClient(() => sp.GetRequiredService<IHttpClientFactory>().CreateClient(HealthHttpClientName), sp.GetRequiredService<ILogger<QdrantRestClient>>()),
+            sp.GetRequiredService<QdrantClient>(),
+            sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QdrantHealthProbe>>()));
         services.AddSingleton(sp => new QdrantPassageCollection(
-            sp.GetRequiredService<QdrantRestClient>(),
+            sp.GetRequiredService<QdrantClient>(),
+            sp.GetRequiredService<QdrantCalls>(),
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
             embedder(sp),
             sp.GetRequiredService<ILogger<QdrantPassageCollection>>()));
         services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<QdrantPassageCollection>());
         services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<QdrantPassageCollection>());
         return services;
-    }
-
-    private static void Configure(HttpClient http, QdrantOptions options)
-    {
-        http.BaseAddress = options.Endpoint is null ? null : new Uri(options.Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
-        // The resilience handler owns timeouts (per attempt and in total); HttpClient's own must not cut it short.
-        http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
-        if (!string.IsNullOrEmpty(options.ApiKey))
-        {
-            http.DefaultRequestHeaders.Add("api-key", options.ApiKey);
-        }
-    }
-
-    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, QdrantOptions options)
-    {
-        resilience.AttemptTimeout.Timeout = options.Timeout;
-        resilience.Retry.MaxRetryAttempts = options.MaxRetries;
-        resilience.Retry.Delay = options.RetryDelay;
-        resilience.Retry.UseJitter = true;
-        // Worst case: every attempt times out and every backoff doubles, plus slack; the validator of the standard
-        // handler wants the total above one attempt and the breaker's window at least twice an attempt.
-        var backoff = TimeSpan.FromTicks(options.RetryDelay.Ticks * ((1L << options.MaxRetries) - 1));
-        resilience.TotalRequestTimeout.Timeout = (options.Timeout * (options.MaxRetries + 1)) + backoff + TimeSpan.FromSeconds(1);
-        var window = options.Timeout * 2;
-        resilience.CircuitBreaker.SamplingDuration = window > TimeSpan.FromSeconds(30) ? window : TimeSpan.FromSeconds(30);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using TradeBot.Core.Stores.Qdrant.Api;
+using Qdrant.Client.Grpc;
 using TradeBot.Core.Text;
 
 namespace TradeBot.Core.Stores.Qdrant;
@@ -41,21 +41,23 @@ internal static class SparseTermEncoder
             counts[index] = counts.GetValueOrDefault(index) + 1;
         }
         var lengthNorm = K1 * (1 - B + (B * terms.Count / AverageTermCount));
-        var indices = new List<uint>(counts.Count);
-        var values = new List<float>(counts.Count);
+        var vector = new SparseVector();
         foreach (var (index, count) in counts)
         {
-            indices.Add(index);
-            values.Add((float)(count * (K1 + 1) / (count + lengthNorm)));
+            vector.Indices.Add(index);
+            vector.Values.Add((float)(count * (K1 + 1) / (count + lengthNorm)));
         }
-        return new SparseVector(indices, values);
+        return vector;
     }
 
     /// <summary>Query terms are already analyzed; each distinct term counts once with weight 1.</summary>
     public static SparseVector ForQuery(IEnumerable<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var indices = new SortedSet<uint>(terms.Where(t => !string.IsNullOrEmpty(t)).Select(IndexOf)).ToList();
-        return new SparseVector(indices, [.. indices.Select(_ => 1f)]);
+        var indices = new SortedSet<uint>(terms.Where(t => !string.IsNullOrEmpty(t)).Select(IndexOf));
+        var vector = new SparseVector();
+        vector.Indices.AddRange(indices);
+        vector.Values.AddRange(indices.Select(_ => 1f));
+        return vector;
     }
 }

@@ -42,20 +42,12 @@ public sealed class ChatOptionsValidatorTests
     }
 
     [Fact]
-    public void RetryDelay_RetryAfterSecondsOrDateOrMilliseconds_IsRead()
+    public void Validate_AzureOpenAIWithoutKey_NamesTheKeyAndTheResourceEndpoint()
     {
-        var now = new DateTimeOffset(2025, 4, 10, 12, 0, 0, TimeSpan.Zero);
-        using var seconds = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
-        seconds.Headers.TryAddWithoutValidation("Retry-After", "3");
-        using var date = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
-        date.Headers.TryAddWithoutValidation("Retry-After", now.AddSeconds(5).ToString("R"));
-        using var milliseconds = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
-        milliseconds.Headers.TryAddWithoutValidation("retry-after-ms", "250");
-        using var none = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
+        var result = new ChatOptionsValidator().Validate(null, new ChatOptions { Provider = "azureopenai", Model = "gpt-4o-mini" });
 
-        Assert.Equal(TimeSpan.FromSeconds(3), RetryAfterHandler.RetryDelay(seconds, now));
-        Assert.Equal(TimeSpan.FromSeconds(5), RetryAfterHandler.RetryDelay(date, now));
-        Assert.Equal(TimeSpan.FromMilliseconds(250), RetryAfterHandler.RetryDelay(milliseconds, now));
-        Assert.Null(RetryAfterHandler.RetryDelay(none, now));
+        Assert.True(result.Failed);
+        Assert.Contains("Chat:ApiKey is required when Chat:Provider is 'azureopenai'", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("openai.azure.com", result.FailureMessage, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ using TradeBot.Core.Answers.Llm;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
+using TradeBot.Core.Tests.TestSupport;
 
 namespace TradeBot.Core.Tests.Answers.Llm;
 
@@ -105,16 +106,29 @@ public sealed class LlmAnswererTests
         Assert.Equal(1, metrics.Sum(LlmMetrics.FallbacksName, nameof(ModelFailure.Timeout)));
     }
 
-    [Fact]
-    public async Task AnswerAsync_429WithRetryAfter_RetriesAndAnswers()
+    [Theory]
+    [InlineData("seconds")]
+    [InlineData("date")]
+    [InlineData("milliseconds")]
+    public async Task AnswerAsync_429WithRetryAfter_WaitsThatLongOnTheClockThenAnswers(string form)
     {
+        var clock = new WatchedClock();
         await using var stub = await OpenAIStubServer.StartAsync();
-        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
-        stub.Reply(StubReply.Status(429, retryAfter: "1"), StubReply.Content("Tariffs rose to 145% [1]."));
+        await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint), configure: s => s.AddSingleton<TimeProvider>(clock));
+        var limited = form switch
+        {
+            "seconds" => StubReply.Status(429, retryAfter: "2"),
+            "date" => StubReply.Status(429, retryAfter: clock.GetUtcNow().AddSeconds(2).ToString("R")),
+            _ => StubReply.Status(429, retryAfter: "9", retryAfterMs: "2000"),
+        };
+        stub.Reply(limited, StubReply.Content("Tariffs rose to 145% [1]."));
 
-        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+        var answer = corpus.Answerer.AnswerAsync(Question, []);
+        await clock.NextTimerAsync(due => due == TimeSpan.FromSeconds(2));
+        Assert.Single(stub.ChatRequests); // the retry waits for the clock
+        clock.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal("Tariffs rose to 145% [1].", answer.Text);
+        Assert.Equal("Tariffs rose to 145% [1].", (await answer).Text);
         Assert.Equal(2, stub.ChatRequests.Count);
         Assert.Equal(stub.ChatRequests[0].Body.ToString(), stub.ChatRequests[1].Body.ToString());
         Assert.Contains(corpus.Logs.Entries, e => e.EventId.Id == 6004);
@@ -126,7 +140,7 @@ public sealed class LlmAnswererTests
         await using var stub = await OpenAIStubServer.StartAsync();
         await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
         using var metrics = new MetricRecorder(corpus.Services.GetRequiredService<IMeterFactory>());
-        stub.Reply(StubReply.Status(429, retryAfter: "1"), StubReply.Status(429, retryAfter: "1"), StubReply.Content("Never sent [1]."));
+        stub.Reply(StubReply.Status(429, retryAfter: "0"), StubReply.Status(429, retryAfter: "0"), StubReply.Content("Never sent [1]."));
 
         var answer = await corpus.Answerer.AnswerAsync(Question, []);
 
@@ -136,11 +150,32 @@ public sealed class LlmAnswererTests
     }
 
     [Fact]
-    public async Task AnswerAsync_429AskingForALongerWaitThanAllowed_DoesNotRetry()
+    public async Task AnswerAsync_AzureOpenAI_GoesThroughTheAzureConnectorWithTheResourceKey()
+    {
+        await using var stub = await OpenAIStubServer.StartAsync();
+        var settings = TestCorpus.Llm(stub.Root);
+        settings["Chat:Provider"] = "azureopenai";
+        await using var corpus = await TestCorpus.CreateAsync(settings);
+        stub.Reply(StubReply.Content("The US raised tariffs on Chinese imports to 145% [1]."));
+
+        var answer = await corpus.Answerer.AnswerAsync(Question, []);
+
+        Assert.Equal("The US raised tariffs on Chinese imports to 145% [1].", answer.Text);
+        var request = Assert.Single(stub.ChatRequests);
+        Assert.StartsWith("/openai/", request.Path, StringComparison.Ordinal);
+        Assert.Contains("stub-model", request.Path + request.Body, StringComparison.Ordinal);
+        Assert.Equal(TestCorpus.ApiKey, request.ApiKey);
+        Assert.IsType<Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService>(corpus.Services.GetRequiredService<Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService>());
+    }
+
+    [Theory]
+    [InlineData(429, "120")] // asks for a longer wait than Chat:MaxRetryDelaySeconds
+    [InlineData(503, null)] // only 429 is retried
+    public async Task AnswerAsync_FailureNotWorthRetrying_IsNotRetried(int status, string? retryAfter)
     {
         await using var stub = await OpenAIStubServer.StartAsync();
         await using var corpus = await TestCorpus.CreateAsync(TestCorpus.Llm(stub.Endpoint));
-        stub.Reply(StubReply.Status(429, retryAfter: "120"), StubReply.Content("Never sent [1]."));
+        stub.Reply(StubReply.Status(status, retryAfter: retryAfter), StubReply.Content("Never sent [1]."));
 
         var answer = await corpus.Answerer.AnswerAsync(Question, []);
 

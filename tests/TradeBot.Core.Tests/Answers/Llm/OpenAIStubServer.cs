@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace TradeBot.Core.Tests.Answers.Llm;
 
 /// <summary>
-/// A local OpenAI-compatible server on loopback: <c>POST /v1/chat/completions</c> answers with the scripted replies
+/// A local OpenAI-compatible server on loopback: <c>POST /v1/chat/completions</c> (and Azure OpenAI's routes) answers with the scripted replies
 /// in order (500 when none is left), <c>POST /v1/embeddings</c> with deterministic vectors. Every request is recorded.
 /// </summary>
 internal sealed class OpenAIStubServer : IAsyncDisposable
@@ -26,6 +26,9 @@ internal sealed class OpenAIStubServer : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
+    /// <summary>The server's root, as an Azure OpenAI resource endpoint.</summary>
+    public Uri Root => new(Endpoint, "/");
+
     /// <summary>Served at <c>GET /files/{name}</c>, for download tests.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
@@ -39,6 +42,9 @@ internal sealed class OpenAIStubServer : IAsyncDisposable
         var app = builder.Build();
         var server = new OpenAIStubServer(app);
         app.MapPost("/v1/chat/completions", server.ChatAsync);
+        // Azure OpenAI: the deployment route and the v1 route of a resource.
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.ChatAsync);
+        app.MapPost("/openai/v1/chat/completions", server.ChatAsync);
         app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
         app.MapGet("/files/{name}", (string name) => server.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes) : Results.NotFound());
         await app.StartAsync();
@@ -87,7 +93,8 @@ internal sealed class OpenAIStubServer : IAsyncDisposable
     private async Task<RecordedRequest> RecordAsync(HttpContext context)
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        var request = new RecordedRequest(context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString(), body.RootElement.Clone());
+        var request = new RecordedRequest(context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString(), body.RootElement.Clone(),
+            context.Request.Headers["api-key"].ToString());
         Requests.Enqueue(request);
         return request;
     }

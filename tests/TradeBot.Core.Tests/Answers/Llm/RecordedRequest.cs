@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace TradeBot.Core.Tests.Answers.Llm;
 
-/// <summary>A request the stub server received: its path, authorization header and JSON body.</summary>
-internal sealed record RecordedRequest(string Path, string? Authorization, JsonElement Body)
+/// <summary>A request the stub server received: its path, authorization header, JSON body and <c>api-key</c> header (Azure).</summary>
+internal sealed record RecordedRequest(string Path, string? Authorization, JsonElement Body, string? ApiKey = null)
 {
     public string Model => Body.GetProperty("model").GetString()!;
 

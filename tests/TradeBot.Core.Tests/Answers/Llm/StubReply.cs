@@ -37,12 +37,16 @@ internal sealed class StubReply(Func<HttpContext, bool, Task> write)
         await context.Response.WriteAsync(JsonSerializer.Serialize(completion), context.RequestAborted);
     });
 
-    public static StubReply Status(int status, string body = "{\"error\":{\"message\":\"stub failure\"}}", string? retryAfter = null) => new(async (context, _) =>
+    public static StubReply Status(int status, string body = "{\"error\":{\"message\":\"stub failure\"}}", string? retryAfter = null, string? retryAfterMs = null) => new(async (context, _) =>
     {
         context.Response.StatusCode = status;
         if (retryAfter is not null)
         {
             context.Response.Headers.RetryAfter = retryAfter;
+        }
+        if (retryAfterMs is not null)
+        {
+            context.Response.Headers["retry-after-ms"] = retryAfterMs;
         }
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body, context.RequestAborted);

@@ -1,21 +1,21 @@
-using Microsoft.Extensions.Time.Testing;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Google.Protobuf;
+using Grpc.Core;
 using TradeBot.Core.Stores.Qdrant;
 using TradeBot.Core.Tests.Stores.Qdrant.Support;
+using TradeBot.Core.Tests.TestSupport;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant;
 
 /// <summary>
-/// Failure behaviour over a real loopback socket, through the resilience handler as registered in the application:
-/// transient failures are retried with backoff, lasting ones end in an exception that names the cause.
+/// Failure behaviour over a real loopback gRPC connection, through the client and the resilience pipeline as
+/// registered in the application: transient statuses are retried with backoff, lasting ones end in an exception
+/// that names the cause. Timing tests run on a watched fake clock.
 /// </summary>
 public sealed class QdrantFaultTests : IAsyncLifetime
 {
-    private const string ExistsPath = "/collections/faults/exists";
+    private const string Exists = "qdrant.Collections/CollectionExists";
 
     private QdrantStandIn _standIn = null!;
 
@@ -24,99 +24,96 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     public async Task DisposeAsync() => await _standIn.DisposeAsync();
 
     [Fact]
-    public async Task ServerError_ThenRecovery_IsRetriedAndSucceeds()
+    public async Task Unavailable_ThenRecovery_IsRetriedAndSucceeds()
     {
-        _standIn.Intercept = (context, number) => number <= 2 ? Reply(context, 500, "application/json", """{"status":{"error":"Service internal error: boom"},"time":0.0}""") : NotHandled();
+        _standIn.Intercept = call => call.Number <= 2 ? Fail(StatusCode.Unavailable, "Service unavailable") : NotHandled();
         using var host = Host();
 
         Assert.False(await host.Collection.CollectionExistsAsync());
 
-        Assert.Equal(3, CallsTo(ExistsPath));
+        Assert.Equal(3, _standIn.CallsTo(Exists));
     }
 
     [Fact]
-    public async Task ServerError_Lasting_FailsAfterRetriesWithServerError()
+    public async Task Unavailable_Lasting_FailsAfterRetriesWithUnreachable()
     {
-        _standIn.Intercept = (context, _) => Reply(context, 500, "application/json", """{"status":{"error":"Service internal error: boom"},"time":0.0}""");
+        _standIn.Intercept = _ => Fail(StatusCode.Unavailable, "Service unavailable: boom");
         using var host = Host();
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => host.Collection.CollectionExistsAsync());
 
-        Assert.Equal(QdrantErrorKind.ServerError, error.Kind);
+        Assert.Equal(QdrantErrorKind.Unreachable, error.Kind);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.True(error.IsTransient);
         Assert.Contains("boom", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, CallsTo(ExistsPath)); // one attempt and MaxRetries = 2
+        Assert.Equal(3, _standIn.CallsTo(Exists)); // one attempt and MaxRetries = 2
     }
 
-    [Fact]
-    public async Task RateLimited_WithRetryAfter_WaitsAndSucceeds()
+    [Theory]
+    [InlineData(StatusCode.Internal, QdrantErrorKind.ServerError)]
+    [InlineData(StatusCode.ResourceExhausted, QdrantErrorKind.RateLimited)]
+    [InlineData(StatusCode.DeadlineExceeded, QdrantErrorKind.Timeout)]
+    [InlineData(StatusCode.Aborted, QdrantErrorKind.ServerError)]
+    public async Task TransientStatus_Lasting_FailsAfterRetriesNamingTheCause(StatusCode status, QdrantErrorKind kind)
     {
-        _standIn.Intercept = async (context, number) =>
-        {
-            if (number > 1)
-            {
-                return false;
-            }
-            context.Response.Headers.RetryAfter = "1";
-            return await Reply(context, 429, "application/json", """{"status":{"error":"Too many requests"},"time":0.0}""");
-        };
-        using var host = Host();
-        var clock = Stopwatch.StartNew();
-
-        Assert.False(await host.Collection.CollectionExistsAsync());
-
-        Assert.Equal(2, CallsTo(ExistsPath));
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"Retry-After was not honoured ({clock.Elapsed})");
-    }
-
-    [Fact]
-    public async Task RateLimited_Lasting_FailsWithRateLimited()
-    {
-        _standIn.Intercept = (context, _) => Reply(context, 429, "application/json", """{"status":{"error":"Too many requests"},"time":0.0}""");
+        _standIn.Intercept = _ => Fail(status, "it went wrong");
         using var host = Host();
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => host.Collection.CollectionExistsAsync());
 
-        Assert.Equal(QdrantErrorKind.RateLimited, error.Kind);
+        Assert.Equal(kind, error.Kind);
+        Assert.True(error.IsTransient);
+        Assert.Contains("it went wrong", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _standIn.CallsTo(Exists));
     }
 
     [Fact]
-    public async Task SlowServer_TimesOutPerAttemptAndFailsWithTimeout()
+    public async Task ResourceExhausted_WithRetryAfter_WaitsThatLongOnTheClockAndSucceeds()
+    {
+        _standIn.Intercept = call => call.Number == 1
+            ? Fail(StatusCode.ResourceExhausted, "Rate limiting exceeded: Write rate limit exceeded", ("retry-after", "3"))
+            : NotHandled();
+        var clock = new WatchedClock();
+        using var host = Host(clock: clock);
+
+        var call = host.Collection.CollectionExistsAsync();
+        await clock.NextTimerAsync(due => due == TimeSpan.FromSeconds(3));
+        Assert.Equal(1, _standIn.CallsTo(Exists)); // the retry waits for the clock
+        clock.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.False(await call);
+        Assert.Equal(2, _standIn.CallsTo(Exists));
+    }
+
+    [Fact]
+    public async Task SlowServer_TimesOutPerAttemptOnTheClockAndFailsWithTimeout()
     {
         var arrivals = System.Threading.Channels.Channel.CreateUnbounded<int>();
-        _standIn.Intercept = async (context, number) =>
+        _standIn.Intercept = async call =>
         {
-            await arrivals.Writer.WriteAsync(number);
-            // Never answers: only the client's attempt timeout ends the request.
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-            return true;
+            await arrivals.Writer.WriteAsync(call.Number);
+            // Never answers: only the client's attempt timeout ends the call (and resets the stream).
+            await Task.Delay(Timeout.Infinite, call.Context.CancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw new RpcException(new Status(StatusCode.Cancelled, "cancelled by the client"));
         };
-        var clock = new FakeTimeProvider();
-        var attemptTimeout = TimeSpan.FromSeconds(10);
-        using var host = new QdrantTestHost(_standIn.Endpoint, "faults", new Dictionary<string, string?>
-        {
-            ["VectorStore:Qdrant:Timeout"] = "00:00:10",
-            ["VectorStore:Qdrant:MaxRetries"] = "1",
-            ["VectorStore:Qdrant:RetryDelay"] = "00:00:00.010",
-        }, timeProvider: clock);
+        var clock = new WatchedClock();
+        var attempt = TimeSpan.FromSeconds(10);
+        using var host = Host(new() { ["VectorStore:Qdrant:Timeout"] = "00:00:10", ["VectorStore:Qdrant:MaxRetries"] = "1", ["VectorStore:Qdrant:RetryDelay"] = "00:00:00.010" }, clock);
 
         var call = host.Collection.CollectionExistsAsync();
         Assert.Equal(1, await arrivals.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
-        clock.Advance(attemptTimeout);
-        // The retry waits a jittered backoff on the same clock; move it in small steps until the second attempt arrives.
-        var second = arrivals.Reader.ReadAsync().AsTask();
-        for (var steps = 0; !second.IsCompleted; steps++)
-        {
-            Assert.True(steps < 2000, "the timed-out attempt was not retried");
-            clock.Advance(TimeSpan.FromMilliseconds(5));
-            await Task.WhenAny(second, Task.Delay(10));
-        }
-        Assert.Equal(2, await second);
-        clock.Advance(attemptTimeout);
+        await clock.NextTimerAsync(due => due == attempt);
+        clock.Advance(attempt);
+        var backoff = await clock.NextTimerAsync(due => due < TimeSpan.FromSeconds(1));
+        clock.Advance(backoff);
+        Assert.Equal(2, await arrivals.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        await clock.NextTimerAsync(due => due == attempt);
+        clock.Advance(attempt);
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(QdrantErrorKind.Timeout, error.Kind);
-        Assert.Equal(2, CallsTo(ExistsPath));
+        Assert.Contains("VectorStore:Qdrant:Timeout", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _standIn.CallsTo(Exists));
     }
 
     [Fact]
@@ -128,45 +125,48 @@ public sealed class QdrantFaultTests : IAsyncLifetime
 
         Assert.Equal(QdrantErrorKind.Unreachable, error.Kind);
         Assert.Contains("unreachable", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("VectorStore:Qdrant:Endpoint", error.Message, StringComparison.Ordinal);
         Assert.False(await host.Health.IsReachableAsync());
     }
 
     [Fact]
-    public async Task MalformedBody_FailsWithMalformedResponseWithoutRetrying()
+    public async Task MalformedMessage_FailsWithMalformedResponseWithoutRetrying()
     {
-        _standIn.Intercept = (context, _) => Reply(context, 200, "application/json", """{"result": {"exists": tru""");
+        _standIn.Intercept = _ => Task.FromResult<IMessage?>(QdrantStandIn.Malformed);
         using var host = Host();
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => host.Collection.CollectionExistsAsync());
 
         Assert.Equal(QdrantErrorKind.MalformedResponse, error.Kind);
-        Assert.Equal(1, CallsTo(ExistsPath));
+        Assert.False(error.IsTransient);
+        Assert.Equal(1, _standIn.CallsTo(Exists));
     }
 
     [Fact]
-    public async Task BadRequest_IsNotRetried()
+    public async Task InvalidArgument_IsNotRetried()
     {
-        _standIn.Intercept = (context, _) => Reply(context, 400, "application/json", """{"status":{"error":"Wrong input: no"},"time":0.0}""");
+        _standIn.Intercept = _ => Fail(StatusCode.InvalidArgument, "Wrong input: no");
         using var host = Host();
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => host.Collection.CollectionExistsAsync());
 
         Assert.Equal(QdrantErrorKind.BadRequest, error.Kind);
         Assert.False(error.IsTransient);
-        Assert.Equal(1, CallsTo(ExistsPath));
+        Assert.Equal(1, _standIn.CallsTo(Exists));
     }
 
     [Fact]
-    public async Task Health_FollowsServerReadinessAndRecovers()
+    public async Task Health_FollowsTheServersHealthCheckAndRecovers()
     {
         using var host = Host();
         Assert.True(await host.Health.IsReachableAsync());
 
-        _standIn.Intercept = (context, _) => context.Request.Path == "/readyz" ? Reply(context, 503, "text/plain", "some shards are not ready") : NotHandled();
+        _standIn.Intercept = call => call.Method == QdrantStandIn.HealthCheck ? Fail(StatusCode.Unavailable, "shutting down") : NotHandled();
         Assert.False(await host.Health.IsReachableAsync());
 
         _standIn.Intercept = null;
         Assert.True(await host.Health.IsReachableAsync());
+        Assert.Equal(3, _standIn.CallsTo(QdrantStandIn.HealthCheck)); // no retries
     }
 
     [Fact]
@@ -179,23 +179,39 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<QdrantException>(() => host.Collection.EnsureCollectionExistsAsync());
 
         Assert.Equal(QdrantErrorKind.Unauthorized, error.Kind);
+        Assert.Equal("wrong-key-123", secured.Calls.First().ApiKey); // it was sent, in the api-key metadata
         Assert.Contains("ApiKey", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-key-123", error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(logs.Messages);
         Assert.DoesNotContain(logs.Messages, m => m.Contains("wrong-key-123", StringComparison.Ordinal));
     }
 
-    private QdrantTestHost Host(Dictionary<string, string?>? overrides = null) => new(_standIn.Endpoint, "faults", overrides);
-
-    private int CallsTo(string path) => _standIn.Requests.Count(r => r.PathAndQuery == path);
-
-    private static async Task<bool> Reply(HttpContext context, int status, string contentType, string body)
+    [Fact]
+    public async Task RightApiKey_IsAccepted()
     {
-        await QdrantStandIn.WriteAsync(context, new StandInResponse(status, contentType, body));
-        return true;
+        await using var secured = await QdrantStandIn.StartAsync(apiKey: "right-key");
+        using var host = new QdrantTestHost(secured.Endpoint, "faults", new Dictionary<string, string?> { ["VectorStore:Qdrant:ApiKey"] = "right-key" });
+
+        await host.Collection.EnsureCollectionExistsAsync();
+
+        Assert.True(await host.Collection.CollectionExistsAsync());
+        Assert.Empty(secured.Violations);
     }
 
-    private static Task<bool> NotHandled() => Task.FromResult(false);
+    private QdrantTestHost Host(Dictionary<string, string?>? overrides = null, TimeProvider? clock = null) =>
+        new(_standIn.Endpoint, "faults", overrides, timeProvider: clock);
+
+    private static Task<IMessage?> Fail(StatusCode status, string detail, params (string Key, string Value)[] trailers)
+    {
+        var metadata = new Metadata();
+        foreach (var (key, value) in trailers)
+        {
+            metadata.Add(key, value);
+        }
+        throw new RpcException(new Status(status, detail), metadata);
+    }
+
+    private static Task<IMessage?> NotHandled() => Task.FromResult<IMessage?>(null);
 
     private static int FreePort()
     {

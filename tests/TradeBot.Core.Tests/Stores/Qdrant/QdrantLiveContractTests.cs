@@ -6,7 +6,7 @@ namespace TradeBot.Core.Tests.Stores.Qdrant;
 
 /// <summary>
 /// The store contract against a live Qdrant server: discovered only when <c>QDRANT_URL</c> is set (optionally
-/// <c>QDRANT_API_KEY</c>), e.g. <c>QDRANT_URL=http://localhost:6333 ./test.sh</c>. Each test uses its own collection
+/// <c>QDRANT_API_KEY</c>), e.g. <c>QDRANT_URL=http://localhost:6334 ./test.sh</c> (the gRPC port). Each test uses its own collection
 /// and deletes it afterwards.
 /// </summary>
 [RequiresEnvironmentVariable("QDRANT_URL")]

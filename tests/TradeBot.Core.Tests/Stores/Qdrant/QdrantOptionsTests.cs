@@ -12,13 +12,13 @@ public sealed class QdrantOptionsTests
     {
         var options = Resolve(new()
         {
-            ["VectorStore__Qdrant__Endpoint"] = "http://qdrant:6333",
+            ["VectorStore__Qdrant__Endpoint"] = "http://qdrant:6334",
             ["VectorStore__Qdrant__ApiKey"] = "k",
             ["VectorStore__Qdrant__CollectionName"] = "news_v2",
             ["VectorStore__Qdrant__Timeout"] = "00:00:03",
         });
 
-        Assert.Equal(new Uri("http://qdrant:6333"), options.Endpoint);
+        Assert.Equal(new Uri("http://qdrant:6334"), options.Endpoint);
         Assert.Equal("k", options.ApiKey);
         Assert.Equal("news_v2", options.CollectionName);
         Assert.Equal(TimeSpan.FromSeconds(3), options.Timeout);
@@ -28,12 +28,13 @@ public sealed class QdrantOptionsTests
     [Fact]
     public void Options_Defaults_CollectionTradeNews()
     {
-        Assert.Equal("trade_news", Resolve(new() { ["VectorStore__Qdrant__Endpoint"] = "http://localhost:6333" }).CollectionName);
+        Assert.Equal("trade_news", Resolve(new() { ["VectorStore__Qdrant__Endpoint"] = "http://localhost:6334" }).CollectionName);
     }
 
     [Theory]
     [InlineData(null, "VectorStore:Qdrant:Endpoint is required")]
-    [InlineData("localhost:6333", "VectorStore:Qdrant:Endpoint must be an absolute http or https URL")]
+    [InlineData("localhost:6334", "VectorStore:Qdrant:Endpoint must be an absolute http or https URL")]
+    [InlineData("http://localhost:6333", "VectorStore:Qdrant:Endpoint names port 6333, Qdrant's REST port")]
     public void Options_BadEndpoint_FailsAtStartNamingTheSetting(string? endpoint, string message)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["VectorStore__Qdrant__Endpoint"] = endpoint }));
@@ -48,7 +49,7 @@ public sealed class QdrantOptionsTests
     [InlineData("VectorStore__Qdrant__UpsertBatchSize", "0", "VectorStore:Qdrant:UpsertBatchSize")]
     public void Options_OutOfRange_FailsNamingTheSetting(string key, string value, string setting)
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["VectorStore__Qdrant__Endpoint"] = "http://localhost:6333", [key] = value }));
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["VectorStore__Qdrant__Endpoint"] = "http://localhost:6334", [key] = value }));
 
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
     }

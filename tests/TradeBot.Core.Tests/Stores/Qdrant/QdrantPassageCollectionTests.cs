@@ -1,10 +1,11 @@
 using Microsoft.Extensions.VectorData;
+using Qdrant.Client.Grpc;
 using TradeBot.Core.Stores.Qdrant;
 using TradeBot.Core.Tests.Stores.Qdrant.Support;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant;
 
-/// <summary>Qdrant-specific behaviour beyond the shared contract: embedder checks, delete by article, metadata.</summary>
+/// <summary>Qdrant-specific behaviour beyond the shared contract: embedder checks, delete by article, the request shapes, metadata.</summary>
 public sealed class QdrantPassageCollectionTests : IAsyncLifetime
 {
     private QdrantStandIn _standIn = null!;
@@ -45,7 +46,7 @@ public sealed class QdrantPassageCollectionTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<QdrantException>(async () => await second.Collection.HybridSearchAsync(TestEmbeddings.Embed("x"), ["x"], 3).ToListAsync());
 
         Assert.Equal(QdrantErrorKind.EmbedderMismatch, error.Kind);
-        Assert.DoesNotContain(_standIn.Requests, r => r.PathAndQuery.EndsWith("/points/query", StringComparison.Ordinal));
+        Assert.Equal(0, _standIn.CallsTo("qdrant.Points/Query"));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class QdrantPassageCollectionTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<QdrantException>(() => host.Collection.UpsertAsync(passage));
 
         Assert.Equal(QdrantErrorKind.VectorSizeMismatch, error.Kind);
-        Assert.DoesNotContain(_standIn.Requests, r => r.Method == "PUT" && r.PathAndQuery.Contains("/points", StringComparison.Ordinal));
+        Assert.Equal(0, _standIn.CallsTo("qdrant.Points/Upsert"));
     }
 
     [Fact]
@@ -95,10 +96,67 @@ public sealed class QdrantPassageCollectionTests : IAsyncLifetime
 
         await host.Collection.UpsertAsync(Passages.Create("a", 0, "The, and of."));
 
-        var upsert = _standIn.Requests.Single(r => r.Method == "PUT" && r.PathAndQuery.StartsWith("/collections/news/points", StringComparison.Ordinal));
-        Assert.DoesNotContain("bm25", upsert.Body, StringComparison.Ordinal);
+        var upsert = (UpsertPoints)_standIn.Calls.Single(c => c.Method == "qdrant.Points/Upsert").Request;
+        Assert.Equal(["dense"], Assert.Single(upsert.Points).Vectors.Vectors_.Vectors.Keys);
         var results = await host.Collection.HybridSearchAsync(TestEmbeddings.Embed("the"), ["tariff"], 3).ToListAsync();
         Assert.Equal("a", Assert.Single(results).Record.ArticleId);
+    }
+
+    [Fact]
+    public async Task EnsureExists_NewCollection_IsCreatedWithTheDesignedVectorsIndexesAndMetadata()
+    {
+        using var host = new QdrantTestHost(_standIn.Endpoint, "news");
+
+        await host.Collection.EnsureCollectionExistsAsync();
+
+        var create = (CreateCollection)_standIn.Calls.Single(c => c.Method == "qdrant.Collections/Create").Request;
+        var dense = create.VectorsConfig.ParamsMap.Map["dense"];
+        Assert.Equal((ulong)TestEmbeddings.Dimension, dense.Size);
+        Assert.Equal(Distance.Cosine, dense.Distance);
+        Assert.Equal(Modifier.Idf, create.SparseVectorsConfig.Map["bm25"].Modifier);
+        Assert.Equal(TestEmbeddings.Name, create.Metadata["embedder"].StringValue);
+        Assert.Equal(TestEmbeddings.Dimension, create.Metadata["dimension"].IntegerValue);
+        Assert.Equal(32, create.Metadata["instance_id"].StringValue.Length);
+        var indexes = _standIn.Calls.Where(c => c.Method == "qdrant.Points/CreateFieldIndex").Select(c => (CreateFieldIndexCollection)c.Request).ToList();
+        Assert.Equal(
+            [("article_id", FieldType.Keyword), ("published", FieldType.Datetime), ("source", FieldType.Keyword), ("story_id", FieldType.Keyword)],
+            indexes.Select(i => (i.FieldName, i.FieldType)).Order());
+    }
+
+    [Fact]
+    public async Task HybridSearch_SendsDenseAndSparsePrefetchFusedByRrfWithExplicitK()
+    {
+        using var host = new QdrantTestHost(_standIn.Endpoint, "news", new Dictionary<string, string?> { ["VectorStore:Qdrant:RrfK"] = "60", ["VectorStore:Qdrant:PrefetchLimit"] = "40" });
+        await host.Collection.EnsureCollectionExistsAsync();
+        var outlet = "AP";
+
+        await host.Collection.HybridSearchAsync(TestEmbeddings.Embed("steel"), ["steel", "tariff"], 5,
+            new Microsoft.Extensions.VectorData.HybridSearchOptions<TradeBot.Core.Stores.PassageRecord> { Filter = r => r.Source == outlet }).ToListAsync();
+
+        var query = (QueryPoints)_standIn.Calls.Single(c => c.Method == "qdrant.Points/Query").Request;
+        Assert.Equal(60u, query.Query.Rrf.K);
+        Assert.True(query.Query.Rrf.HasK);
+        Assert.Equal(["dense", "bm25"], query.Prefetch.Select(p => p.Using));
+        Assert.All(query.Prefetch, p => Assert.Equal(40ul, p.Limit));
+        Assert.Equal(VectorInput.VariantOneofCase.Dense, query.Prefetch[0].Query.Nearest.VariantCase);
+        Assert.Equal(2, query.Prefetch[1].Query.Nearest.Sparse.Indices.Count);
+        Assert.All(query.Prefetch.Select(p => p.Filter).Append(query.Filter), f => Assert.Equal("AP", f.Must.Single().Field.Match.Keyword));
+        Assert.Equal(5ul, query.Limit);
+        Assert.True(query.WithPayload.Enable);
+    }
+
+    [Fact]
+    public async Task Upsert_ManyPassages_SendsBatchesThatEachWait()
+    {
+        using var host = new QdrantTestHost(_standIn.Endpoint, "news");
+        await host.Collection.EnsureCollectionExistsAsync();
+
+        await host.Collection.UpsertAsync(Enumerable.Range(0, 5).Select(i => Passages.Create("a", i, $"Passage {i} on tariffs.")));
+
+        var upserts = _standIn.Calls.Where(c => c.Method == "qdrant.Points/Upsert").Select(c => (UpsertPoints)c.Request).ToList();
+        Assert.Equal([2, 2, 1], upserts.Select(u => u.Points.Count)); // UpsertBatchSize = 2
+        Assert.All(upserts, u => Assert.True(u.Wait));
+        Assert.All(upserts.SelectMany(u => u.Points), p => Assert.True(Guid.TryParse(p.Id.Uuid, out _)));
     }
 
     [Fact]

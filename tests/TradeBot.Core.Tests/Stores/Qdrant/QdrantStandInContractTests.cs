@@ -5,8 +5,8 @@ using TradeBot.Core.Tests.Stores.Qdrant.Support;
 namespace TradeBot.Core.Tests.Stores.Qdrant;
 
 /// <summary>
-/// The store contract against <c>QdrantPassageCollection</c> talking HTTP to the in-process Qdrant stand-in, which
-/// checks every request against the official OpenAPI document. Runs everywhere.
+/// The store contract against <c>QdrantPassageCollection</c> talking gRPC, through the official client, to the
+/// in-process Qdrant stand-in, which enforces what a server does and records what the design rules out. Runs everywhere.
 /// </summary>
 public sealed class QdrantStandInContractTests : PassageCollectionContractTests, IDisposable
 {
@@ -25,7 +25,7 @@ public sealed class QdrantStandInContractTests : PassageCollectionContractTests,
         await base.DisposeAsync();
         if (_standIn is not null)
         {
-            // Every request of the test, and every answer of the stand-in, matched the spec.
+            // Nothing the test made the client do was refused or ruled out.
             Assert.Empty(_standIn.Violations);
             await _standIn.DisposeAsync();
         }

@@ -1,130 +1,126 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant.Support;
 
 /// <summary>
-/// A Qdrant stand-in on a real loopback socket (Kestrel, 127.0.0.1, random port). Every request is checked against
-/// the official OpenAPI document (operation, query parameters, body) and every JSON answer against the documented
-/// response schema; violations are recorded and fail the tests that look at <see cref="Violations"/>. An
-/// <see cref="Intercept"/> hook lets fault tests answer first (delays, 500, 429, malformed bodies).
+/// A Qdrant stand-in on a real loopback socket: Kestrel with HTTP/2 on 127.0.0.1 and a random port, serving Qdrant's
+/// gRPC services (<c>qdrant.Qdrant</c>, <c>qdrant.Collections</c>, <c>qdrant.Points</c>) bound from the descriptors and
+/// message types of the <c>Qdrant.Client</c> package itself (it ships no server base classes). Every method those
+/// descriptors name is bound; one the engine does not implement answers <c>Unimplemented</c> and is recorded as a
+/// violation. The engine keeps points in memory and enforces what a server enforces. An <see cref="Intercept"/> hook
+/// lets fault tests answer first (statuses, hangs, malformed messages).
 /// </summary>
 internal sealed class QdrantStandIn : IAsyncDisposable
 {
-    private static readonly HashSet<string> s_openPaths = ["/", "/healthz", "/livez", "/readyz"];
+    public const string HealthCheck = "qdrant.Qdrant/HealthCheck";
 
-    private readonly WebApplication _app;
+    /// <summary>Answer this from <see cref="Intercept"/> to send bytes that are no protobuf message of the method's type.</summary>
+    public static readonly IMessage Malformed = new Google.Protobuf.WellKnownTypes.Empty();
+
+    private static readonly byte[] s_malformedBytes = [0x0A, 0x05, 0x01];
+
     private readonly QdrantStandInEngine _engine = new();
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentQueue<string> _violations = new();
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly string? _apiKey;
+    private WebApplication? _app;
     private int _count;
 
-    private QdrantStandIn(WebApplication app, string? apiKey)
-    {
-        _app = app;
-        _apiKey = apiKey;
-    }
+    private QdrantStandIn(string? apiKey) => _apiKey = apiKey;
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public IReadOnlyCollection<RecordedRequest> Requests => _requests;
+    public IReadOnlyCollection<RecordedCall> Calls => _calls;
 
-    public IReadOnlyCollection<string> Violations => _violations;
+    /// <summary>What the client did that Qdrant would reject or that TradeBot's design rules out; tests assert it is empty.</summary>
+    public IReadOnlyCollection<string> Violations => _engine.Violations;
 
-    /// <summary>Answers a request before the engine does; returns true when it did. Gets the 1-based request number.</summary>
-    public Func<HttpContext, int, Task<bool>>? Intercept { get; set; }
+    /// <summary>Answers a call before the engine does (or throws an <see cref="RpcException"/>); null lets the engine answer.</summary>
+    public Func<StandInCall, Task<IMessage?>>? Intercept { get; set; }
 
     public static async Task<QdrantStandIn> StartAsync(string? apiKey = null)
     {
+        var standIn = new QdrantStandIn(apiKey);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(standIn);
+        builder.Services.AddSingleton<IServiceMethodProvider<QdrantStandIn>, MethodTable>();
         var app = builder.Build();
-        var standIn = new QdrantStandIn(app, apiKey);
-        app.Run(standIn.HandleAsync);
+        app.MapGrpcService<QdrantStandIn>();
         await app.StartAsync();
+        standIn._app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         standIn.Endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         return standIn;
     }
 
+    public int CallsTo(string method) => _calls.Count(c => c.Method == method);
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task<IMessage> HandleAsync(string method, IMessage request, ServerCallContext context)
     {
         var number = Interlocked.Increment(ref _count);
-        var request = context.Request;
-        var pathAndQuery = request.Path.Value + request.QueryString.Value;
-        string body;
-        using (var reader = new StreamReader(request.Body))
+        _calls.Enqueue(new RecordedCall(method, request, context.RequestHeaders.GetValue("api-key")));
+        if (Intercept is { } intercept && await intercept(new StandInCall(method, number, request, context)) is { } reply)
         {
-            body = await reader.ReadToEndAsync(context.RequestAborted);
+            return reply;
         }
-        _requests.Enqueue(new RecordedRequest(request.Method, pathAndQuery, body, request.Headers["api-key"].ToString()));
-
-        if (Intercept is { } intercept && await intercept(context, number))
+        // Qdrant checks the key on every call but its health check.
+        if (_apiKey is not null && method != HealthCheck && context.RequestHeaders.GetValue("api-key") != _apiKey)
         {
-            return;
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Invalid api-key"));
         }
-        if (_apiKey is not null && !s_openPaths.Contains(request.Path.Value!) && request.Headers["api-key"] != _apiKey)
-        {
-            // Qdrant's authentication middleware answers in plain text, not in the JSON envelope.
-            await WriteAsync(context, new StandInResponse(401, "text/plain", "Must provide an API key or an Authorization bearer token"));
-            return;
-        }
-
-        var errors = QdrantOpenApi.Strict.ValidateRequest(request.Method, pathAndQuery, body);
-        if (errors.Count > 0)
-        {
-            foreach (var error in errors)
-            {
-                _violations.Enqueue(error);
-            }
-            await WriteAsync(context, QdrantStandInEngine.Error(400, "Format error in JSON body: " + string.Join("; ", errors)));
-            return;
-        }
-
-        JsonNode? json;
-        try
-        {
-            json = body.Length == 0 ? null : JsonNode.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            await WriteAsync(context, QdrantStandInEngine.Error(400, "Format error in JSON body: " + ex.Message));
-            return;
-        }
-        var response = _engine.Handle(request.Method, request.Path.Value!, json);
-        if (response.ContentType == "application/json")
-        {
-            foreach (var error in QdrantOpenApi.Strict.ValidateResponse(request.Method, request.Path.Value!, response.Status, response.Body))
-            {
-                _violations.Enqueue(error);
-            }
-        }
-        await WriteAsync(context, response);
+        return _engine.Handle(method, request);
     }
 
-    public static async Task WriteAsync(HttpContext context, StandInResponse response)
+    /// <summary>Binds every unary method of Qdrant's service descriptors, with marshallers over the package's message types.</summary>
+    private sealed class MethodTable : IServiceMethodProvider<QdrantStandIn>
     {
-        context.Response.StatusCode = response.Status;
-        context.Response.ContentType = response.ContentType;
-        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        public void OnServiceMethodDiscovery(ServiceMethodProviderContext<QdrantStandIn> context)
+        {
+            var files = new[]
+            {
+                global::Qdrant.Client.Grpc.QdrantReflection.Descriptor,
+                global::Qdrant.Client.Grpc.CollectionsServiceReflection.Descriptor,
+                global::Qdrant.Client.Grpc.PointsServiceReflection.Descriptor,
+            };
+            foreach (var service in files.SelectMany(f => f.Services))
+            {
+                foreach (var descriptor in service.Methods.Where(m => !m.IsClientStreaming && !m.IsServerStreaming))
+                {
+                    var input = descriptor.InputType.Parser;
+                    var output = descriptor.OutputType.Parser;
+                    var method = new Method<IMessage, IMessage>(MethodType.Unary, service.FullName, descriptor.Name,
+                        Marshallers.Create<IMessage>(m => m.ToByteArray(), input.ParseFrom),
+                        Marshallers.Create<IMessage>(m => ReferenceEquals(m, Malformed) ? s_malformedBytes : m.ToByteArray(), output.ParseFrom));
+                    var name = $"{service.FullName}/{descriptor.Name}";
+                    context.AddUnaryMethod(method, [], (standIn, request, call) => standIn.HandleAsync(name, request, call));
+                }
+            }
+        }
     }
-
-    internal sealed record RecordedRequest(string Method, string PathAndQuery, string Body, string ApiKey);
 }
+
+internal sealed record RecordedCall(string Method, IMessage Request, string? ApiKey);
+
+internal sealed record StandInCall(string Method, int Number, IMessage Request, ServerCallContext Context);

@@ -1,470 +1,558 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Google.Protobuf;
+using Google.Protobuf.Collections;
+using Grpc.Core;
+using Qdrant.Client.Grpc;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant.Support;
 
 /// <summary>
-/// The in-memory behaviour of the Qdrant stand-in: the operations the passage store uses, with Qdrant's documented
-/// semantics (named dense vectors with cosine, sparse vectors with the idf modifier, filters, scroll paging, the Query
-/// API with prefetch and RRF as <c>1/(k + position)</c>, position from 0, default k = 2). Answers are the documented
-/// envelopes. Not a search engine: exact scoring over every point.
+/// The in-memory behaviour of the Qdrant stand-in for the gRPC methods the passage store uses, with Qdrant's
+/// semantics: named dense vectors (cosine) and sparse vectors (idf modifier) checked by name, kind and size; payload
+/// filters that need a payload index of the matching type (as in Qdrant's strict mode); scroll paging in id order;
+/// the Query API with prefetch and RRF as <c>1/(k + position)</c>, position from 0, default k = 2. Errors are the
+/// status codes and texts Qdrant answers with. Not a search engine: exact scoring over every point.
 /// </summary>
-internal sealed partial class QdrantStandInEngine
+internal sealed class QdrantStandInEngine
 {
+    private const double Time = 0.0001;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StandInCollection> _collections = new(StringComparer.Ordinal);
-    private long _operationId;
+    private readonly ConcurrentQueue<string> _violations = new();
+    private ulong _operationId;
 
-    public StandInResponse Handle(string method, string path, JsonNode? body)
+    public IReadOnlyCollection<string> Violations => _violations;
+
+    public IMessage Handle(string method, IMessage request)
     {
         lock (_gate)
         {
-            try
+            return method switch
             {
-                return Dispatch(method, path, body);
-            }
-            catch (StandInError error)
-            {
-                return Error(error.Status, error.Message);
-            }
+                QdrantStandIn.HealthCheck => new HealthCheckReply { Title = "qdrant - vector search engine", Version = "1.20.0" },
+                "qdrant.Collections/CollectionExists" => Exists((CollectionExistsRequest)request),
+                "qdrant.Collections/Create" => Create((CreateCollection)request),
+                "qdrant.Collections/Delete" => new CollectionOperationResponse { Result = _collections.Remove(((DeleteCollection)request).CollectionName), Time = Time },
+                "qdrant.Collections/Get" => new GetCollectionInfoResponse { Result = Collection(((GetCollectionInfoRequest)request).CollectionName).Info(), Time = Time },
+                "qdrant.Points/CreateFieldIndex" => Updated(CreateIndex((CreateFieldIndexCollection)request)),
+                "qdrant.Points/Upsert" => Updated(Upsert((UpsertPoints)request)),
+                "qdrant.Points/Delete" => Updated(Delete((DeletePoints)request)),
+                "qdrant.Points/Get" => Get((GetPoints)request),
+                "qdrant.Points/Scroll" => Scroll((ScrollPoints)request),
+                "qdrant.Points/Query" => QueryPoints((QueryPoints)request),
+                _ => throw Violation(StatusCode.Unimplemented, $"the stand-in does not implement {method}"),
+            };
         }
     }
 
-    private StandInResponse Dispatch(string method, string path, JsonNode? body)
+    private CollectionExistsResponse Exists(CollectionExistsRequest request) =>
+        new() { Result = new CollectionExists { Exists = _collections.ContainsKey(request.CollectionName) }, Time = Time };
+
+    private CollectionOperationResponse Create(CreateCollection request)
     {
-        if (path is "/readyz" or "/healthz" or "/livez")
+        if (_collections.ContainsKey(request.CollectionName))
         {
-            return new StandInResponse(200, "text/plain", path == "/readyz" ? "all shards are ready" : "healthz check passed");
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"Wrong input: Collection `{request.CollectionName}` already exists!"));
         }
-        var match = CollectionPath().Match(path);
-        if (!match.Success)
+        if (request.VectorsConfig?.ParamsMap is not { } named)
         {
-            throw new StandInError(404, $"Not found: the stand-in does not implement {method} {path}");
+            throw Violation(StatusCode.InvalidArgument, "the stand-in implements named vectors only (vectors_config.params_map)");
         }
-        var name = Uri.UnescapeDataString(match.Groups["name"].Value);
-        var rest = match.Groups["rest"].Value;
-        _collections.TryGetValue(name, out var collection);
-        switch (method, rest)
+        foreach (var (name, parameters) in named.Map)
         {
-            case ("GET", "/exists"):
-                return Ok(new JsonObject { ["exists"] = collection is not null });
-            case ("PUT", ""):
-                if (collection is not null)
-                {
-                    throw new StandInError(409, $"Wrong input: Collection `{name}` already exists!");
-                }
-                _collections[name] = StandInCollection.Create(body!.AsObject());
-                return Ok(true);
-            case ("DELETE", ""):
-                return Ok(_collections.Remove(name));
+            if (parameters.Size is < 1 or > 65536 || parameters.Distance == Distance.UnknownDistance)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"Validation error in body: [vectors_config.{name}: size must be from 1 to 65536 and a distance given]"));
+            }
         }
-        if (collection is null)
+        _collections[request.CollectionName] = new StandInCollection(this, request.Clone());
+        return new CollectionOperationResponse { Result = true, Time = Time };
+    }
+
+    private StandInCollection Collection(string name) => _collections.TryGetValue(name, out var collection)
+        ? collection
+        : throw new RpcException(new Status(StatusCode.NotFound, $"Not found: Collection `{name}` doesn't exist!"));
+
+    private bool CreateIndex(CreateFieldIndexCollection request)
+    {
+        var collection = Collection(request.CollectionName);
+        if (!request.HasFieldType)
         {
-            throw new StandInError(404, $"Not found: Collection `{name}` doesn't exist!");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Wrong input: field_type is required"));
         }
-        return (method, rest) switch
+        collection.Indexes[request.FieldName] = request.FieldType;
+        return true;
+    }
+
+    private bool Upsert(UpsertPoints request)
+    {
+        RequireWait(request.HasWait && request.Wait, "upsert");
+        var collection = Collection(request.CollectionName);
+        var points = request.Points.Select(collection.Parse).ToList();
+        foreach (var point in points)
         {
-            ("GET", "") => Ok(collection.Info()),
-            ("PUT", "/index") => Updated(collection.CreateIndex(body!.AsObject())),
-            ("PUT", "/points") => Updated(collection.Upsert(body!.AsObject())),
-            ("POST", "/points/delete") => Updated(collection.Delete(body!.AsObject())),
-            ("POST", "/points") => Ok(collection.Retrieve(body!.AsObject())),
-            ("POST", "/points/scroll") => Ok(collection.Scroll(body!.AsObject())),
-            ("POST", "/points/query") => Ok(new JsonObject { ["points"] = collection.Query(body!.AsObject()) }),
-            _ => throw new StandInError(404, $"Not found: the stand-in does not implement {method} {path}"),
+            collection.Points[point.Id] = point;
+        }
+        return true;
+    }
+
+    private bool Delete(DeletePoints request)
+    {
+        RequireWait(request.HasWait && request.Wait, "delete");
+        var collection = Collection(request.CollectionName);
+        collection.Validate(request.Points?.Filter);
+        var doomed = request.Points?.PointsSelectorOneOfCase switch
+        {
+            PointsSelector.PointsSelectorOneOfOneofCase.Points => request.Points.Points.Ids.Select(Id).ToList(),
+            PointsSelector.PointsSelectorOneOfOneofCase.Filter => collection.Points.Values.Where(p => collection.Matches(request.Points.Filter, p)).Select(p => p.Id).ToList(),
+            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "Wrong input: points selector is required")),
         };
+        foreach (var id in doomed)
+        {
+            collection.Points.Remove(id);
+        }
+        return true;
     }
 
-    private StandInResponse Updated(bool _) =>
-        Ok(new JsonObject { ["operation_id"] = Interlocked.Increment(ref _operationId), ["status"] = "completed" });
-
-    private static StandInResponse Ok(JsonNode? result) =>
-        new(200, "application/json", new JsonObject { ["result"] = result, ["status"] = "ok", ["time"] = 0.0001 }.ToJsonString());
-
-    public static StandInResponse Error(int status, string message) =>
-        new(status, "application/json", new JsonObject { ["status"] = new JsonObject { ["error"] = message }, ["time"] = 0.0001 }.ToJsonString());
-
-    [GeneratedRegex("^/collections/(?<name>[^/]+)(?<rest>(/.*)?)$")]
-    private static partial Regex CollectionPath();
-
-    internal sealed class StandInError(int status, string message) : Exception(message)
+    private GetResponse Get(GetPoints request)
     {
-        public int Status { get; } = status;
+        var collection = Collection(request.CollectionName);
+        var response = new GetResponse { Time = Time };
+        foreach (var id in request.Ids.Select(Id).Distinct())
+        {
+            if (collection.Points.TryGetValue(id, out var point))
+            {
+                response.Result.Add(collection.Retrieved(point, request.WithPayload, request.WithVectors));
+            }
+        }
+        return response;
     }
 
-    private sealed class StandInPoint
+    private ScrollResponse Scroll(ScrollPoints request)
+    {
+        var collection = Collection(request.CollectionName);
+        var limit = request.HasLimit ? (int)request.Limit : 10;
+        var offset = request.Offset is null ? null : Id(request.Offset);
+        collection.Validate(request.Filter);
+        var selected = collection.Points.Values
+            .Where(p => offset is null || string.CompareOrdinal(p.Id, offset) >= 0)
+            .Where(p => request.Filter is null || collection.Matches(request.Filter, p))
+            .Take(limit + 1)
+            .ToList();
+        var response = new ScrollResponse { Time = Time };
+        response.Result.AddRange(selected.Take(limit).Select(p => collection.Retrieved(p, request.WithPayload, request.WithVectors)));
+        if (selected.Count > limit)
+        {
+            response.NextPageOffset = new PointId { Uuid = selected[^1].Id };
+        }
+        return response;
+    }
+
+    private QueryResponse QueryPoints(QueryPoints request)
+    {
+        var collection = Collection(request.CollectionName);
+        var offset = (int)(request.HasOffset ? request.Offset : 0);
+        var limit = (int)(request.HasLimit ? request.Limit : 10);
+        var ranked = collection.Rank(request.Prefetch, request.Query, request.HasUsing ? request.Using : string.Empty, request.Filter,
+            request.HasScoreThreshold ? request.ScoreThreshold : null, offset + limit);
+        var response = new QueryResponse { Time = Time };
+        foreach (var (point, score) in ranked.Skip(offset))
+        {
+            var scored = new ScoredPoint { Id = new PointId { Uuid = point.Id }, Score = (float)score, Version = 1 };
+            collection.Fill(point, request.WithPayload, request.WithVectors, scored.Payload, v => scored.Vectors = v);
+            response.Result.Add(scored);
+        }
+        return response;
+    }
+
+    private PointsOperationResponse Updated(bool _) =>
+        new() { Result = new UpdateResult { OperationId = ++_operationId, Status = UpdateStatus.Completed }, Time = Time };
+
+    private void RequireWait(bool wait, string operation)
+    {
+        if (!wait)
+        {
+            _violations.Enqueue($"{operation} without wait=true: the write may not be visible to the next read");
+        }
+    }
+
+    internal RpcException Violation(StatusCode status, string message)
+    {
+        _violations.Enqueue(message);
+        return new RpcException(new Status(status, message));
+    }
+
+    /// <summary>Qdrant parses any UUID text form and answers in lowercase hyphenated form.</summary>
+    private string Id(PointId id) => id.PointIdOptionsCase == PointId.PointIdOptionsOneofCase.Uuid && Guid.TryParse(id.Uuid, out var guid)
+        ? guid.ToString("D")
+        : throw Violation(StatusCode.InvalidArgument, "the stand-in implements UUID point ids only");
+
+    private sealed class StoredPoint
     {
         public required string Id { get; init; }
 
         public Dictionary<string, float[]> Dense { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, Dictionary<uint, float>> Sparse { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, SortedDictionary<uint, float>> Sparse { get; } = new(StringComparer.Ordinal);
 
-        public JsonObject Payload { get; set; } = [];
+        public MapField<string, Value> Payload { get; } = [];
     }
 
-    private sealed class StandInCollection
+    private sealed class StandInCollection(QdrantStandInEngine engine, CreateCollection definition)
     {
-        private readonly SortedDictionary<string, StandInPoint> _points = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _indexes = new(StringComparer.Ordinal);
+        public SortedDictionary<string, StoredPoint> Points { get; } = new(StringComparer.Ordinal);
 
-        private StandInCollection(JsonObject request) => Request = request;
+        public Dictionary<string, FieldType> Indexes { get; } = new(StringComparer.Ordinal);
 
-        private JsonObject Request { get; }
+        private MapField<string, VectorParams> DenseParams => definition.VectorsConfig.ParamsMap.Map;
 
-        private JsonObject DenseParams => Request["vectors"]!.AsObject();
+        private MapField<string, SparseVectorParams> SparseParams => definition.SparseVectorsConfig?.Map ?? [];
 
-        private JsonObject SparseParams => Request["sparse_vectors"]?.AsObject() ?? [];
-
-        public static StandInCollection Create(JsonObject request)
+        public CollectionInfo Info()
         {
-            if (request["vectors"] is not JsonObject vectors || vectors.ContainsKey("size"))
+            var info = new CollectionInfo
             {
-                throw new StandInError(400, "Wrong input: the stand-in only implements named vectors");
-            }
-            return new StandInCollection((JsonObject)request.DeepClone());
-        }
-
-        public JsonObject Info() => new()
-        {
-            ["status"] = "green",
-            ["optimizer_status"] = "ok",
-            ["indexed_vectors_count"] = 0,
-            ["points_count"] = _points.Count,
-            ["segments_count"] = 1,
-            ["config"] = new JsonObject
-            {
-                ["params"] = new JsonObject
+                Status = CollectionStatus.Green,
+                OptimizerStatus = new OptimizerStatus { Ok = true },
+                SegmentsCount = 1,
+                PointsCount = (ulong)Points.Count,
+                IndexedVectorsCount = 0,
+                Config = new CollectionConfig
                 {
-                    ["vectors"] = DenseParams.DeepClone(),
-                    ["shard_number"] = 1,
-                    ["replication_factor"] = 1,
-                    ["write_consistency_factor"] = 1,
-                    ["on_disk_payload"] = true,
-                    ["sparse_vectors"] = SparseParams.DeepClone(),
+                    Params = new CollectionParams
+                    {
+                        ShardNumber = 1,
+                        ReplicationFactor = 1,
+                        WriteConsistencyFactor = 1,
+                        VectorsConfig = definition.VectorsConfig.Clone(),
+                        SparseVectorsConfig = definition.SparseVectorsConfig?.Clone(),
+                    },
+                    HnswConfig = new HnswConfigDiff { M = 16, EfConstruct = 100, FullScanThreshold = 10000 },
+                    OptimizerConfig = new OptimizersConfigDiff { DefaultSegmentNumber = 0, FlushIntervalSec = 5 },
+                    WalConfig = new WalConfigDiff { WalCapacityMb = 32, WalSegmentsAhead = 0 },
                 },
-                ["hnsw_config"] = new JsonObject { ["m"] = 16, ["ef_construct"] = 100, ["full_scan_threshold"] = 10000 },
-                ["optimizer_config"] = new JsonObject { ["default_segment_number"] = 0, ["flush_interval_sec"] = 5 },
-                ["wal_config"] = new JsonObject { ["wal_capacity_mb"] = 32, ["wal_segments_ahead"] = 0 },
-                ["metadata"] = Request["metadata"]?.DeepClone(),
-            },
-            ["payload_schema"] = new JsonObject(_indexes.Select(i => KeyValuePair.Create<string, JsonNode?>(i.Key,
-                new JsonObject { ["data_type"] = i.Value, ["points"] = _points.Values.Count(p => p.Payload.ContainsKey(i.Key)) }))),
-        };
-
-        public bool CreateIndex(JsonObject body)
-        {
-            var schema = body["field_schema"] is JsonObject withParams ? withParams["type"]!.GetValue<string>() : body["field_schema"]!.GetValue<string>();
-            _indexes[body["field_name"]!.GetValue<string>()] = schema;
-            return true;
+            };
+            info.Config.Metadata.Add(definition.Metadata);
+            foreach (var (field, type) in Indexes)
+            {
+                info.PayloadSchema[field] = new PayloadSchemaInfo { DataType = (PayloadSchemaType)(int)type + 1, Points = (ulong)Points.Values.Count(p => p.Payload.ContainsKey(field)) };
+            }
+            return info;
         }
 
-        public bool Upsert(JsonObject body)
+        public StoredPoint Parse(PointStruct source)
         {
-            var points = new List<StandInPoint>();
-            foreach (var node in body["points"]!.AsArray())
+            var point = new StoredPoint { Id = engine.Id(source.Id) };
+            point.Payload.Add(source.Payload);
+            if (source.Vectors?.VectorsOptionsCase != Vectors.VectorsOptionsOneofCase.Vectors_)
             {
-                var point = new StandInPoint { Id = NormaliseId(node!["id"]!), Payload = node["payload"]?.DeepClone().AsObject() ?? [] };
-                if (node["vector"] is not JsonObject vectors)
+                throw engine.Violation(StatusCode.InvalidArgument, "the stand-in implements named vectors only");
+            }
+            foreach (var (name, vector) in source.Vectors.Vectors_.Vectors)
+            {
+                if (DenseParams.TryGetValue(name, out var dense))
                 {
-                    throw new StandInError(400, "Wrong input: the stand-in only implements named vectors");
+                    var values = DenseValues(vector) ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "Wrong input: Conversion between sparse and regular vectors failed"));
+                    if ((ulong)values.Length != dense.Size)
+                    {
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Vector dimension error: expected dim: {dense.Size}, got {values.Length}"));
+                    }
+                    point.Dense[name] = values;
                 }
-                foreach (var (name, value) in vectors)
+                else if (SparseParams.ContainsKey(name))
                 {
-                    if (DenseParams[name] is JsonObject dense)
-                    {
-                        var values = value!.AsArray().Select(v => v!.GetValue<float>()).ToArray();
-                        var size = dense["size"]!.GetValue<int>();
-                        if (values.Length != size)
-                        {
-                            throw new StandInError(400, $"Wrong input: Vector dimension error: expected dim: {size}, got {values.Length}");
-                        }
-                        point.Dense[name] = values;
-                    }
-                    else if (SparseParams.ContainsKey(name))
-                    {
-                        var indices = value!["indices"]!.AsArray().Select(v => v!.GetValue<uint>()).ToList();
-                        var weights = value["values"]!.AsArray().Select(v => v!.GetValue<float>()).ToList();
-                        if (indices.Count != weights.Count || indices.Distinct().Count() != indices.Count)
-                        {
-                            throw new StandInError(400, "Wrong input: Sparse vector indices must be unique and match values in length");
-                        }
-                        point.Sparse[name] = indices.Zip(weights).ToDictionary(p => p.First, p => p.Second);
-                    }
-                    else
-                    {
-                        throw new StandInError(400, $"Wrong input: Not existing vector name error: {name}");
-                    }
+                    var (indices, weights) = SparseValues(vector) ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "Wrong input: Conversion between sparse and regular vectors failed"));
+                    point.Sparse[name] = Sparse(indices, weights);
                 }
-                points.Add(point);
-            }
-            foreach (var point in points)
-            {
-                _points[point.Id] = point;
-            }
-            return true;
-        }
-
-        public bool Delete(JsonObject body)
-        {
-            var doomed = body["points"] is JsonArray ids
-                ? ids.Select(id => NormaliseId(id!)).ToList()
-                : _points.Values.Where(p => Matches(body["filter"]!.AsObject(), p)).Select(p => p.Id).ToList();
-            foreach (var id in doomed)
-            {
-                _points.Remove(id);
-            }
-            return true;
-        }
-
-        public JsonArray Retrieve(JsonObject body)
-        {
-            var result = new JsonArray();
-            foreach (var id in body["ids"]!.AsArray().Select(id => NormaliseId(id!)).Distinct())
-            {
-                if (_points.TryGetValue(id, out var point))
+                else
                 {
-                    result.Add(Output(point, null, Flag(body["with_payload"], true), Flag(body["with_vector"], false)));
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Not existing vector name error: {name}"));
                 }
             }
-            return result;
+            return point;
         }
 
-        public JsonObject Scroll(JsonObject body)
+        public RetrievedPoint Retrieved(StoredPoint point, WithPayloadSelector? withPayload, WithVectorsSelector? withVectors)
         {
-            var limit = body["limit"]?.GetValue<int>() ?? 10;
-            var offset = body["offset"] is { } o ? NormaliseId(o) : null;
-            var selected = _points.Values
-                .Where(p => offset is null || string.CompareOrdinal(p.Id, offset) >= 0)
-                .Where(p => body["filter"] is not JsonObject filter || Matches(filter, p))
-                .Take(limit + 1)
-                .ToList();
-            var page = new JsonArray([.. selected.Take(limit).Select(p => Output(p, null, Flag(body["with_payload"], true), Flag(body["with_vector"], false)))]);
-            return new JsonObject { ["points"] = page, ["next_page_offset"] = selected.Count > limit ? selected[^1].Id : null };
+            var retrieved = new RetrievedPoint { Id = new PointId { Uuid = point.Id } };
+            Fill(point, withPayload, withVectors, retrieved.Payload, v => retrieved.Vectors = v);
+            return retrieved;
         }
 
-        public JsonArray Query(JsonObject body)
+        public void Fill(StoredPoint point, WithPayloadSelector? withPayload, WithVectorsSelector? withVectors, MapField<string, Value> payload, Action<VectorsOutput> vectors)
         {
-            var scored = Rank(body);
-            var offset = body["offset"]?.GetValue<int>() ?? 0;
-            var limit = body["limit"]?.GetValue<int>() ?? 10;
-            return new JsonArray([.. scored.Skip(offset).Take(limit).Select(s => Output(s.Point, s.Score, Flag(body["with_payload"], false), Flag(body["with_vector"], false)))]);
+            switch (withPayload?.SelectorOptionsCase)
+            {
+                case WithPayloadSelector.SelectorOptionsOneofCase.Enable when withPayload.Enable:
+                    payload.Add(point.Payload);
+                    break;
+                case WithPayloadSelector.SelectorOptionsOneofCase.Include:
+                    payload.Add(point.Payload.Where(p => withPayload.Include.Fields.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value));
+                    break;
+                case WithPayloadSelector.SelectorOptionsOneofCase.Exclude:
+                    payload.Add(point.Payload.Where(p => !withPayload.Exclude.Fields.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value));
+                    break;
+            }
+            var names = withVectors?.SelectorOptionsCase switch
+            {
+                WithVectorsSelector.SelectorOptionsOneofCase.Enable when withVectors.Enable => null,
+                WithVectorsSelector.SelectorOptionsOneofCase.Include => withVectors.Include.Names.ToHashSet(StringComparer.Ordinal),
+                _ => [],
+            };
+            if (names is { Count: 0 })
+            {
+                return;
+            }
+            var output = new NamedVectorsOutput();
+            foreach (var (name, dense) in point.Dense.Where(d => names is null || names.Contains(d.Key)))
+            {
+                var vector = new DenseVector();
+                vector.Data.AddRange(dense);
+                output.Vectors[name] = new VectorOutput { Dense = vector };
+            }
+            foreach (var (name, sparse) in point.Sparse.Where(s => names is null || names.Contains(s.Key)))
+            {
+                var vector = new SparseVector();
+                vector.Indices.AddRange(sparse.Keys);
+                vector.Values.AddRange(sparse.Values);
+                output.Vectors[name] = new VectorOutput { Sparse = vector };
+            }
+            vectors(new VectorsOutput { Vectors = output });
         }
 
         /// <summary>One query level: its prefetches (recursively), then its own query over them, filter and threshold applied.</summary>
-        private List<(StandInPoint Point, double Score)> Rank(JsonObject request)
+        public List<(StoredPoint Point, double Score)> Rank(IReadOnlyList<PrefetchQuery> prefetch, Query? query, string usingVector, Filter? filter, float? threshold, int limit)
         {
-            var filter = request["filter"] as JsonObject;
-            var threshold = request["score_threshold"]?.GetValue<double>();
-            var limit = (request["limit"]?.GetValue<int>() ?? 10) + (request["offset"]?.GetValue<int>() ?? 0);
-            var prefetches = request["prefetch"] switch
+            Validate(filter);
+            var lists = prefetch.Select(p => Rank(p.Prefetch, p.Query, p.HasUsing ? p.Using : string.Empty, p.Filter,
+                p.HasScoreThreshold ? p.ScoreThreshold : null, (int)(p.HasLimit ? p.Limit : 10))).ToList();
+            IEnumerable<(StoredPoint Point, double Score)> ranked;
+            switch (query?.VariantCase)
             {
-                JsonArray many => many.Select(p => Rank(p!.AsObject())).ToList(),
-                JsonObject one => [Rank(one)],
-                _ => null,
-            };
-            var query = request["query"];
-            if (query is JsonObject { } nearest && nearest["nearest"] is { } inner)
-            {
-                query = inner;
-            }
-
-            IEnumerable<(StandInPoint Point, double Score)> ranked;
-            if (query is JsonObject q && (q.ContainsKey("rrf") || q.ContainsKey("fusion")))
-            {
-                if (q["fusion"] is { } fusion && fusion.GetValue<string>() != "rrf")
+                case global::Qdrant.Client.Grpc.Query.VariantOneofCase.Rrf or global::Qdrant.Client.Grpc.Query.VariantOneofCase.Fusion:
                 {
-                    throw new StandInError(400, "Bad request: the stand-in only implements rrf fusion");
-                }
-                var k = q["rrf"]?["k"]?.GetValue<int>() ?? 2;
-                var fused = new Dictionary<string, (StandInPoint Point, double Score)>(StringComparer.Ordinal);
-                foreach (var list in prefetches ?? throw new StandInError(400, "Bad request: fusion needs prefetch"))
-                {
-                    for (var position = 0; position < list.Count; position++)
+                    if (query.VariantCase == global::Qdrant.Client.Grpc.Query.VariantOneofCase.Fusion && query.Fusion != Fusion.Rrf)
                     {
-                        var (point, _) = list[position];
-                        var previous = fused.GetValueOrDefault(point.Id, (point, 0));
-                        fused[point.Id] = (point, previous.Score + (1.0 / (k + position)));
+                        throw engine.Violation(StatusCode.InvalidArgument, "the stand-in implements RRF fusion only");
                     }
+                    if (query.VariantCase == global::Qdrant.Client.Grpc.Query.VariantOneofCase.Fusion || !query.Rrf.HasK)
+                    {
+                        engine._violations.Enqueue("RRF without an explicit k: Qdrant's default is 2, TradeBot's design sends VectorStore:Qdrant:RrfK");
+                    }
+                    if (lists.Count == 0)
+                    {
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, "Bad request: Fusion queries require at least one prefetch"));
+                    }
+                    if (query.VariantCase == global::Qdrant.Client.Grpc.Query.VariantOneofCase.Rrf && query.Rrf.Weights.Count is var w && w > 0 && w != lists.Count)
+                    {
+                        throw new RpcException(new Status(StatusCode.InvalidArgument, "Bad request: RRF weights must match the number of prefetches"));
+                    }
+                    var k = query.VariantCase == global::Qdrant.Client.Grpc.Query.VariantOneofCase.Rrf && query.Rrf.HasK ? query.Rrf.K : 2;
+                    var fused = new Dictionary<string, (StoredPoint Point, double Score)>(StringComparer.Ordinal);
+                    foreach (var list in lists)
+                    {
+                        for (var position = 0; position < list.Count; position++)
+                        {
+                            var point = list[position].Point;
+                            var previous = fused.GetValueOrDefault(point.Id, (point, 0));
+                            fused[point.Id] = (point, previous.Score + (1.0 / (k + position)));
+                        }
+                    }
+                    ranked = fused.Values.Where(s => filter is null || Matches(filter, s.Point));
+                    break;
                 }
-                ranked = fused.Values.Where(s => filter is null || Matches(filter, s.Point));
-            }
-            else if (query is not null)
-            {
-                var candidates = prefetches is null ? _points.Values : prefetches.SelectMany(l => l.Select(s => s.Point)).DistinctBy(p => p.Id);
-                var name = request["using"]?.GetValue<string>() ?? throw new StandInError(400, "Wrong input: the stand-in needs 'using'");
-                ranked = candidates.Where(p => filter is null || Matches(filter, p)).Select(p => (p, Score(name, query, p))).Where(s => s.Item2 is not null).Select(s => (s.p, s.Item2!.Value));
-            }
-            else
-            {
-                throw new StandInError(400, "Bad request: the stand-in needs a query");
+                case global::Qdrant.Client.Grpc.Query.VariantOneofCase.Nearest:
+                {
+                    var candidates = lists.Count == 0 ? Points.Values : lists.SelectMany(l => l.Select(s => s.Point)).DistinctBy(p => p.Id);
+                    var score = Scorer(usingVector, query.Nearest);
+                    ranked = candidates.Where(p => filter is null || Matches(filter, p)).Select(p => (p, score(p))).Where(s => s.Item2 is not null).Select(s => (s.p, s.Item2!.Value));
+                    break;
+                }
+                default:
+                    throw engine.Violation(StatusCode.InvalidArgument, $"the stand-in implements nearest and RRF queries only, not {query?.VariantCase.ToString() ?? "none"}");
             }
             return [.. ranked.Where(s => threshold is null || s.Score >= threshold)
                 .OrderByDescending(s => s.Score).ThenBy(s => s.Point.Id, StringComparer.Ordinal).Take(limit)];
         }
 
-        private double? Score(string name, JsonNode query, StandInPoint point)
+        private Func<StoredPoint, double?> Scorer(string name, VectorInput input)
         {
-            if (DenseParams[name] is JsonObject)
+            if (DenseParams.TryGetValue(name, out var dense))
             {
-                if (query is not JsonArray array || !point.Dense.TryGetValue(name, out var stored))
+                if (input.VariantCase != VectorInput.VariantOneofCase.Dense)
                 {
-                    return null;
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, "Wrong input: Conversion between sparse and regular vectors failed"));
                 }
-                var q = array.Select(v => v!.GetValue<float>()).ToArray();
-                if (q.Length != stored.Length)
+                var q = input.Dense.Data.ToArray();
+                if ((ulong)q.Length != dense.Size)
                 {
-                    throw new StandInError(400, $"Wrong input: Vector dimension error: expected dim: {stored.Length}, got {q.Length}");
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Vector dimension error: expected dim: {dense.Size}, got {q.Length}"));
                 }
-                double dot = 0, qn = 0, pn = 0;
-                for (var i = 0; i < q.Length; i++)
-                {
-                    dot += q[i] * stored[i];
-                    qn += q[i] * q[i];
-                    pn += stored[i] * stored[i];
-                }
-                return qn == 0 || pn == 0 ? 0 : dot / Math.Sqrt(qn * pn);
+                return point => point.Dense.TryGetValue(name, out var stored) ? Cosine(q, stored) : null;
             }
-            if (SparseParams[name] is JsonObject sparse)
+            if (SparseParams.TryGetValue(name, out var sparse))
             {
-                if (!point.Sparse.TryGetValue(name, out var weights))
+                if (input.VariantCase != VectorInput.VariantOneofCase.Sparse)
                 {
-                    return null;
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, "Wrong input: Conversion between sparse and regular vectors failed"));
                 }
-                var idf = sparse["modifier"]?.GetValue<string>() == "idf";
-                var indices = query["indices"]!.AsArray().Select(v => v!.GetValue<uint>()).ToList();
-                var values = query["values"]!.AsArray().Select(v => v!.GetValue<float>()).ToList();
-                double score = 0;
-                var overlap = false;
-                for (var i = 0; i < indices.Count; i++)
+                var query = Sparse(input.Sparse.Indices, input.Sparse.Values);
+                var idf = sparse.HasModifier && sparse.Modifier == Modifier.Idf;
+                return point =>
                 {
-                    if (weights.TryGetValue(indices[i], out var w))
+                    if (!point.Sparse.TryGetValue(name, out var weights))
                     {
-                        overlap = true;
-                        score += values[i] * w * (idf ? Idf(name, indices[i]) : 1);
+                        return null;
                     }
-                }
-                return overlap ? score : null;
+                    double score = 0;
+                    var overlap = false;
+                    foreach (var (index, value) in query)
+                    {
+                        if (weights.TryGetValue(index, out var w))
+                        {
+                            overlap = true;
+                            score += value * w * (idf ? Idf(name, index) : 1);
+                        }
+                    }
+                    return overlap ? score : null;
+                };
             }
-            throw new StandInError(400, $"Wrong input: Not existing vector name error: {name}");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: Not existing vector name error: {name}"));
+        }
+
+        private static double Cosine(float[] q, float[] stored)
+        {
+            double dot = 0, qn = 0, pn = 0;
+            for (var i = 0; i < q.Length; i++)
+            {
+                dot += q[i] * stored[i];
+                qn += q[i] * q[i];
+                pn += stored[i] * stored[i];
+            }
+            return qn == 0 || pn == 0 ? 0 : dot / Math.Sqrt(qn * pn);
         }
 
         private double Idf(string name, uint index)
         {
-            double n = _points.Count;
-            double df = _points.Values.Count(p => p.Sparse.TryGetValue(name, out var w) && w.ContainsKey(index));
+            double n = Points.Count;
+            double df = Points.Values.Count(p => p.Sparse.TryGetValue(name, out var w) && w.ContainsKey(index));
             return Math.Log(((n - df + 0.5) / (df + 0.5)) + 1);
         }
 
-        private static bool Matches(JsonObject filter, StandInPoint point)
+        /// <summary>Checks a filter before any point is looked at, as Qdrant's strict mode does.</summary>
+        public void Validate(Filter? filter)
         {
-            static IEnumerable<JsonObject> Clause(JsonNode? node) => node switch
+            foreach (var condition in filter is null ? [] : filter.Must.Concat(filter.Should).Concat(filter.MustNot))
             {
-                JsonArray array => array.Select(n => n!.AsObject()),
-                JsonObject single => [single],
-                _ => [],
-            };
-            var should = Clause(filter["should"]).ToList();
-            return Clause(filter["must"]).All(c => Condition(c, point))
-                && !Clause(filter["must_not"]).Any(c => Condition(c, point))
+                if (condition.ConditionOneOfCase == global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.Filter)
+                {
+                    Validate(condition.Filter);
+                }
+                else if (condition.Field is { Match: not null } match)
+                {
+                    RequireIndex(match.Key, FieldType.Keyword, match.Match.MatchValueCase.ToString());
+                }
+                else if (condition.Field is { DatetimeRange: not null } range)
+                {
+                    RequireIndex(range.Key, FieldType.Datetime, "datetime_range");
+                }
+            }
+        }
+
+        public bool Matches(Filter filter, StoredPoint point)
+        {
+            var should = filter.Should;
+            return filter.Must.All(c => Condition(c, point))
+                && !filter.MustNot.Any(c => Condition(c, point))
                 && (should.Count == 0 || should.Any(c => Condition(c, point)));
         }
 
-        private static bool Condition(JsonObject condition, StandInPoint point)
+        private bool Condition(Condition condition, StoredPoint point)
         {
-            if (condition["key"] is not { } keyNode)
+            switch (condition.ConditionOneOfCase)
             {
-                return condition.ContainsKey("has_id")
-                    ? condition["has_id"]!.AsArray().Any(id => NormaliseId(id!) == point.Id)
-                    : Matches(condition, point);
+                case global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.Filter:
+                    return Matches(condition.Filter, point);
+                case global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.HasId:
+                    return condition.HasId.HasId.Any(id => engine.Id(id) == point.Id);
+                case global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.Field:
+                    break;
+                default:
+                    throw engine.Violation(StatusCode.InvalidArgument, $"the stand-in does not implement {condition.ConditionOneOfCase} conditions");
             }
-            var value = point.Payload[keyNode.GetValue<string>()];
-            if (value is null)
+            var field = condition.Field;
+            if (field.Match is { } match)
             {
-                return false;
-            }
-            if (condition["match"] is JsonObject match)
-            {
-                if (match["value"] is { } expected)
+                RequireIndex(field.Key, FieldType.Keyword, match.MatchValueCase.ToString());
+                var values = Strings(point.Payload.GetValueOrDefault(field.Key));
+                return match.MatchValueCase switch
                 {
-                    return JsonNode.DeepEquals(value, expected);
-                }
-                if (match["any"] is JsonArray any)
-                {
-                    return any.Any(v => JsonNode.DeepEquals(value, v));
-                }
-                throw new StandInError(400, "Bad request: the stand-in implements match value and any only");
+                    Match.MatchValueOneofCase.Keyword => values.Contains(match.Keyword),
+                    Match.MatchValueOneofCase.Keywords => values.Any(match.Keywords.Strings.Contains),
+                    Match.MatchValueOneofCase.ExceptKeywords => values.Count > 0 && !values.Any(match.ExceptKeywords.Strings.Contains),
+                    _ => throw engine.Violation(StatusCode.InvalidArgument, $"the stand-in does not implement {match.MatchValueCase} matches"),
+                };
             }
-            if (condition["range"] is JsonObject range)
+            if (field.DatetimeRange is { } range)
             {
-                return Bound(range["gt"], value, c => c > 0) && Bound(range["gte"], value, c => c >= 0)
-                    && Bound(range["lt"], value, c => c < 0) && Bound(range["lte"], value, c => c <= 0);
-            }
-            throw new StandInError(400, "Bad request: the stand-in implements match and range conditions only");
-        }
-
-        private static bool Bound(JsonNode? bound, JsonNode value, Func<int, bool> accept)
-        {
-            if (bound is null)
-            {
-                return true;
-            }
-            if (bound.GetValueKind() == JsonValueKind.String)
-            {
-                if (value.GetValueKind() != JsonValueKind.String)
+                RequireIndex(field.Key, FieldType.Datetime, "datetime_range");
+                var value = point.Payload.GetValueOrDefault(field.Key);
+                if (value?.KindCase != Value.KindOneofCase.StringValue
+                    || !DateTimeOffset.TryParse(value.StringValue, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
                 {
                     return false;
                 }
-                var parse = (JsonNode n) => DateTimeOffset.Parse(n.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-                return accept(parse(value).CompareTo(parse(bound)));
+                return (range.Gt is null || date > range.Gt.ToDateTimeOffset()) && (range.Gte is null || date >= range.Gte.ToDateTimeOffset())
+                    && (range.Lt is null || date < range.Lt.ToDateTimeOffset()) && (range.Lte is null || date <= range.Lte.ToDateTimeOffset());
             }
-            return value.GetValueKind() == JsonValueKind.Number && accept(value.GetValue<double>().CompareTo(bound.GetValue<double>()));
+            throw engine.Violation(StatusCode.InvalidArgument, $"the stand-in implements match and datetime_range field conditions only (key {field.Key})");
         }
 
-        private static JsonObject Output(StandInPoint point, double? score, bool withPayload, bool withVector)
+        /// <summary>Qdrant in strict mode refuses filters on fields without a fitting payload index; so does the stand-in.</summary>
+        private void RequireIndex(string key, FieldType type, string use)
         {
-            var output = new JsonObject { ["id"] = point.Id };
-            if (score is { } s)
+            if (!Indexes.TryGetValue(key, out var indexed) || indexed != type)
             {
-                output["version"] = 1;
-                output["score"] = s;
+                throw engine.Violation(StatusCode.InvalidArgument,
+                    $"Bad request: Index required but not found for \"{key}\" of one of the following types: [{type.ToString().ToLowerInvariant()}]. Help: Create an index for this key or use a different filter ({use}).");
             }
-            if (withPayload)
-            {
-                output["payload"] = point.Payload.DeepClone();
-            }
-            if (withVector)
-            {
-                var vectors = new JsonObject();
-                foreach (var (name, dense) in point.Dense)
-                {
-                    vectors[name] = new JsonArray([.. dense.Select(v => (JsonNode)v)]);
-                }
-                foreach (var (name, sparse) in point.Sparse)
-                {
-                    vectors[name] = new JsonObject
-                    {
-                        ["indices"] = new JsonArray([.. sparse.Keys.Select(v => (JsonNode)v)]),
-                        ["values"] = new JsonArray([.. sparse.Values.Select(v => (JsonNode)v)]),
-                    };
-                }
-                output["vector"] = vectors;
-            }
-            return output;
         }
 
-        private static bool Flag(JsonNode? node, bool fallback) => node is null ? fallback : node.GetValueKind() switch
+        private static HashSet<string> Strings(Value? value) => value?.KindCase switch
         {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new StandInError(400, "Bad request: the stand-in implements boolean with_payload/with_vector only"),
+            Value.KindOneofCase.StringValue => [value.StringValue],
+            Value.KindOneofCase.ListValue => [.. value.ListValue.Values.Where(v => v.KindCase == Value.KindOneofCase.StringValue).Select(v => v.StringValue)],
+            _ => [],
         };
 
-        /// <summary>Qdrant parses any UUID text form and answers in lowercase hyphenated form.</summary>
-        private static string NormaliseId(JsonNode id) => id.GetValueKind() == JsonValueKind.String && Guid.TryParse(id.GetValue<string>(), out var guid)
-            ? guid.ToString("D")
-            : throw new StandInError(400, "Bad request: the stand-in implements UUID point ids only");
+        private SortedDictionary<uint, float> Sparse(IReadOnlyList<uint> indices, IReadOnlyList<float> values)
+        {
+            if (indices.Count != values.Count || indices.Distinct().Count() != indices.Count)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, "Validation error in body: [sparse vector: indices must be unique and match values in length]"));
+            }
+            return new SortedDictionary<uint, float>(indices.Zip(values).ToDictionary(p => p.First, p => p.Second));
+        }
+
+        /// <summary>The values of a dense vector in either form Qdrant accepts (the `dense` variant or the deprecated flat data).</summary>
+        private static float[]? DenseValues(Vector vector) => vector.VectorCase switch
+        {
+            Vector.VectorOneofCase.Dense => [.. vector.Dense.Data],
+#pragma warning disable CS0612
+            Vector.VectorOneofCase.None when vector.Indices is null && vector.Data.Count > 0 => [.. vector.Data],
+#pragma warning restore CS0612
+            _ => null,
+        };
+
+        private static (IReadOnlyList<uint>, IReadOnlyList<float>)? SparseValues(Vector vector) => vector.VectorCase switch
+        {
+            Vector.VectorOneofCase.Sparse => (vector.Sparse.Indices, vector.Sparse.Values),
+#pragma warning disable CS0612
+            Vector.VectorOneofCase.None when vector.Indices is not null => (vector.Indices.Data, vector.Data),
+#pragma warning restore CS0612
+            _ => null,
+        };
     }
 }

@@ -7,8 +7,8 @@ using TradeBot.Core.Stores.Qdrant;
 namespace TradeBot.Core.Tests.Stores.Qdrant.Support;
 
 /// <summary>
-/// The Qdrant store as the application wires it (configuration keys, <c>AddQdrantPassageStore</c>, resilience
-/// handler), pointed at a test endpoint with short timeouts and backoff.
+/// The Qdrant store as the application wires it (configuration keys, <c>AddQdrantPassageStore</c>, the official
+/// client and its resilient calls), pointed at a test endpoint with short timeouts and backoff.
 /// </summary>
 internal sealed class QdrantTestHost : IDisposable
 {
@@ -23,7 +23,7 @@ internal sealed class QdrantTestHost : IDisposable
             ["VectorStore:Qdrant:CollectionName"] = collectionName,
             ["VectorStore:Qdrant:Timeout"] = "00:00:05",
             ["VectorStore:Qdrant:MaxRetries"] = "2",
-            ["VectorStore:Qdrant:RetryDelay"] = "00:00:00.050",
+            ["VectorStore:Qdrant:RetryDelay"] = "00:00:00.001",
             ["VectorStore:Qdrant:UpsertBatchSize"] = "2",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -34,7 +34,7 @@ internal sealed class QdrantTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(l =>
         {
-            // Trace, so that the HTTP client factory's own request logging (headers included) is captured too.
+            // Trace, so that the gRPC client's own call logging is captured too.
             l.SetMinimumLevel(LogLevel.Trace);
             if (logging is not null)
             {
@@ -43,7 +43,7 @@ internal sealed class QdrantTestHost : IDisposable
         });
         if (timeProvider is not null)
         {
-            // The resilience pipeline takes its clock from the container: attempt timeouts and backoff follow it.
+            // The store takes its clock from the container: attempt timeouts, backoff and health checks follow it.
             services.AddSingleton(timeProvider);
         }
         services.AddQdrantPassageStore(configuration, _ => new QdrantEmbedderInfo(TestEmbeddings.Name, dimension));
@@ -51,8 +51,6 @@ internal sealed class QdrantTestHost : IDisposable
     }
 
     public QdrantPassageCollection Collection => _services.GetRequiredService<QdrantPassageCollection>();
-
-    public QdrantRestClient Client => _services.GetRequiredService<QdrantRestClient>();
 
     public IPassageStoreHealth Health => _services.GetRequiredService<IPassageStoreHealth>();
 
