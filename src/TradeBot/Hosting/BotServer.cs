@@ -1,3 +1,4 @@
+using TradeBot.Suggestions;
 using TradeBot.Bot;
 using TradeBot.Cli;
 using TradeBot.Core;
@@ -31,6 +32,7 @@ internal static class BotServer
         builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
         builder.Services.AddTradeNewsModels(builder.Configuration);
         builder.AddTradeNewsBot();
+        builder.Services.AddCorpusQuestions();
         builder.AddWebChat();
         builder.Services.AddHostedService<CorpusSyncService>();
         builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);

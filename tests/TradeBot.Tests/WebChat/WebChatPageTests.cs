@@ -29,9 +29,9 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
             await page.GotoAsync(new Uri(Server.Address, "/" + query).ToString());
 
             await Assertions.Expect(page.Locator("#corpus-summary")).ToContainTextAsync("news articles", new() { Timeout = Timeout });
-            await Assertions.Expect(page.Locator("#examples button")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator(".webchat__suggested-action")).ToHaveCountAsync(3, new() { Timeout = Timeout });
             // The bot's greeting arrives over Direct Line.
-            await Assertions.Expect(page.GetByText("Pick one to start:").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.WelcomeMessage.ExamplesPrompt).First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
             await AskAsync(page, Question);
             var answer = BotBubbles(page).Filter(new() { HasTextString = "145%" }).First;
@@ -79,7 +79,7 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
         {
             var page = await browser.NewPageAsync();
             await page.GotoAsync(Server.Address.ToString());
-            await Assertions.Expect(page.GetByText("Pick one to start:").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.WelcomeMessage.ExamplesPrompt).First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
             await AskAsync(page, "How long did the EU extend its steel safeguard quotas?");
 
