@@ -73,12 +73,27 @@ internal static partial class AnswerActivityFactory
         Actions = [.. questions.Take(MaxSuggestedActions).Select(CardAction.CreateImBack)],
     };
 
-    /// <summary>A hero card of <c>imBack</c> buttons, one per question, headed <see cref="FollowUpText"/>.</summary>
+    /// <summary>
+    /// An Adaptive Card headed <see cref="FollowUpText"/> with one button per question that asks it
+    /// (<c>Action.Submit</c> with <c>{ question }</c>, which comes back as a message whose value names the question).
+    /// </summary>
     private static Attachment QuestionsCard(IEnumerable<string> questions) => new()
     {
-        ContentType = "application/vnd.microsoft.card.hero",
+        ContentType = "application/vnd.microsoft.card.adaptive",
         Content = JsonSerializer.SerializeToElement(
-            new { text = FollowUpText, buttons = questions.Take(MaxSuggestedActions).Select(CardAction.CreateImBack).ToArray() },
+            new Dictionary<string, object>
+            {
+                ["type"] = "AdaptiveCard",
+                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+                ["version"] = "1.5",
+                ["body"] = new[] { new { type = "TextBlock", text = FollowUpText, size = "Small", isSubtle = true, wrap = true } },
+                ["actions"] = questions.Take(MaxSuggestedActions).Select(question => new
+                {
+                    type = "Action.Submit",
+                    title = question,
+                    data = new { question },
+                }).ToArray(),
+            },
             ActivitySerializer.Options),
     };
 

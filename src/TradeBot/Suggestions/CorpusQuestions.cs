@@ -48,7 +48,8 @@ internal sealed class CorpusQuestions(PassageRetriever retriever, ICorpusOvervie
 
             _answerable.Clear();
             var found = await retriever.RetrieveAsync(new RetrievalRequest(Subject, Top: ExamplePassages), cancellationToken);
-            var candidates = summary.ExampleQuestions.Concat(OneEachFirst(Candidates(found.Ranked.Take(ExamplePassages))));
+            // The articles' own questions first; the configured ones (Answers:ExampleQuestions) when there are too few.
+            var candidates = OneEachFirst(Candidates(found.Ranked.Take(ExamplePassages))).Concat(summary.ExampleQuestions);
             _examples = await AnswerableAsync(candidates, MaxExamples, exclude: null, cancellationToken);
             _state = state;
             return _examples;

@@ -33,7 +33,11 @@ public sealed class CorpusQuestionsTests : IAsyncLifetime, IDisposable
     {
         var examples = await _services.GetRequiredService<IQuestionSuggester>().ExamplesAsync();
 
+        Console.WriteLine("Examples: " + string.Join(" | ", examples));
         Assert.InRange(examples.Count, 3, 6);
+        // They come from the articles, not only from the configured examples.
+        var configured = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnswerOptions>>().Value.ExampleQuestions;
+        Assert.Contains(examples, e => !configured.Contains(e));
         var answerer = _services.GetRequiredService<IQuestionAnswerer>();
         foreach (var example in examples)
         {
@@ -50,6 +54,7 @@ public sealed class CorpusQuestionsTests : IAsyncLifetime, IDisposable
 
         var close = await _services.GetRequiredService<IQuestionSuggester>().CloseToAsync(declined);
 
+        Console.WriteLine("Close: " + string.Join(" | ", close));
         Assert.InRange(close.Count, 2, 3);
         foreach (var question in close)
         {

@@ -52,8 +52,9 @@ internal sealed class PlaygroundSession : IAsyncDisposable
     {
         try
         {
-            // Left in the temp folder to look at what the Playground showed.
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"tradebot-playground-{Name}.png"), FullPage = true });
+            // Left in the tests' output folder (screenshots/) to look at what the Playground showed.
+            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"playground-{Name}.png"), FullPage = true });
         }
         finally
         {

@@ -70,7 +70,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         Assert.Equal([1, 2], message.GetProperty("citation").EnumerateArray().Select(c => c.GetProperty("position").GetInt32()));
         Assert.True(final.ChannelData!.Value.GetProperty("feedbackLoopEnabled").GetBoolean());
 
-        Assert.Equal(AnswerActivityFactory.FollowUpText, final.Attachments![0].Content!.Value.GetProperty("text").GetString());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", Assert.Single(final.Attachments!).ContentType);
         Assert.Equal(updates.Count + 1, sent.Count);
         Assert.Equal(1, _streaming.Calls);
     }

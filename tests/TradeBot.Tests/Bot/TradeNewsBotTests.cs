@@ -53,12 +53,13 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
         Assert.True(answer.ChannelData!.Value.GetProperty("feedbackLoopEnabled").GetBoolean());
 
         var card = Assert.Single(answer.Attachments!);
-        Assert.Equal("application/vnd.microsoft.card.hero", card.ContentType);
-        Assert.Equal(AnswerActivityFactory.FollowUpText, card.Content!.Value.GetProperty("text").GetString());
-        var buttons = card.Content.Value.GetProperty("buttons").EnumerateArray().ToList();
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+        var body = card.Content!.Value.GetProperty("body").EnumerateArray().ToList();
+        Assert.Equal(AnswerActivityFactory.FollowUpText, body[0].GetProperty("text").GetString());
+        var actions = card.Content.Value.GetProperty("actions").EnumerateArray().ToList();
         Assert.Equal(["What did China do in response?", "When do the definitive duties start?", "Which carmakers are affected?"],
-            buttons.Select(b => b.GetProperty("value").GetString()));
-        Assert.All(buttons, b => Assert.Equal(CardAction.ImBack, b.GetProperty("type").GetString()));
+            actions.Select(a => a.GetProperty("data").GetProperty("question").GetString()));
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a.GetProperty("type").GetString()));
     }
 
     [Fact]
