@@ -41,6 +41,10 @@ internal sealed class PlaygroundSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A file in the tests' output folder (screenshots/), to be looked at.</summary>
+    public string ScreenshotPath(string file) =>
+        Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, file);
+
     public async Task SendAsync(string text)
     {
         await ChatBox.ClickAsync();
@@ -53,8 +57,7 @@ internal sealed class PlaygroundSession : IAsyncDisposable
         try
         {
             // Left in the tests' output folder (screenshots/) to look at what the Playground showed.
-            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"playground-{Name}.png"), FullPage = true });
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath($"playground-{Name}.png"), FullPage = true });
         }
         finally
         {
