@@ -1,3 +1,4 @@
+using TradeBot.Suggestions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,7 @@ internal static class CliServices
             .SetMinimumLevel(LogLevel.Warning));
         services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
         services.AddTradeNewsModels(configuration);
+        services.AddCorpusQuestions();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         // What a host does at start: every option registered with ValidateOnStart is checked now, not on first use.
         provider.GetService<IStartupValidator>()?.Validate();

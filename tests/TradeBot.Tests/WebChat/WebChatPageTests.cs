@@ -174,6 +174,16 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("privacy.html", "What TradeBot keeps")]
+    [InlineData("terms.html", "AI-generated")]
+    public async Task Server_PrivacyAndTermsPages_AreServed(string page, string text)
+    {
+        var html = await Server.Client.GetStringAsync(new Uri(page, UriKind.Relative));
+
+        Assert.Contains(text, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_Phone_TranscriptKeepsMostOfTheScreen()
     {
