@@ -191,7 +191,7 @@ internal sealed class TradeNewsBot(
         if (!answer.Answered && answer.SuggestedQuestions.Count == 0)
         {
             // A declined question is no dead end: questions the articles answer, close to what was asked.
-            answer = answer with { SuggestedQuestions = await suggester.CloseToAsync(question, cancellationToken) };
+            answer = answer with { SuggestedQuestions = await SuggestAsync(() => suggester.CloseToAsync(question, cancellationToken), activity) };
         }
 
         var feedbackId = AnswerActivityFactory.IsWebChat(activity.ChannelId) ? Guid.NewGuid().ToString("N") : null;
@@ -254,12 +254,26 @@ internal sealed class TradeNewsBot(
 
         var activity = turnContext.Activity;
         var summary = await corpus.GetSummaryAsync(cancellationToken);
-        var examples = summary.ArticleCount == 0 ? [] : (await suggester.ExamplesAsync(cancellationToken)).Take(WelcomeMessage.ExampleCount).ToList();
+        var examples = summary.ArticleCount == 0 ? [] : (await SuggestAsync(() => suggester.ExamplesAsync(cancellationToken), activity)).Take(WelcomeMessage.ExampleCount).ToList();
         var text = WelcomeMessage.Create(user?.Name, summary, withExamples: examples.Count > 0);
         await turnContext.SendActivityAsync(
             examples.Count > 0 ? AnswerActivityFactory.WithSuggestedQuestions(activity, text, examples) : activity.CreateReply(text),
             cancellationToken);
         TradeNewsBotLog.Welcomed(logger, key);
+    }
+
+    /// <summary>Suggested questions, or none while the store cannot be searched: the message goes out without them.</summary>
+    private async Task<IReadOnlyList<string>> SuggestAsync(Func<Task<IReadOnlyList<string>>> suggest, Activity activity)
+    {
+        try
+        {
+            return await suggest();
+        }
+        catch (VectorStoreException ex)
+        {
+            TradeNewsBotLog.SearchUnavailable(logger, activity.Conversation?.Id, ex);
+            return [];
+        }
     }
 
     private async Task StoreFeedbackAsync(Activity activity, FeedbackSubmission feedback, CancellationToken cancellationToken)
