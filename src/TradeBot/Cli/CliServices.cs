@@ -1,10 +1,10 @@
-using TradeBot.Suggestions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TradeBot.Core;
+using TradeBot.Suggestions;
 
 namespace TradeBot.Cli;
 

@@ -1,7 +1,7 @@
-using TradeBot.Suggestions;
 using TradeBot.Bot;
 using TradeBot.Cli;
 using TradeBot.Core;
+using TradeBot.Suggestions;
 using TradeBot.WebChat;
 
 namespace TradeBot.Hosting;
