@@ -1,13 +1,17 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TradeBot.BotFramework.Builder;
 using TradeBot.BotFramework.Schema;
 
 namespace TradeBot.BotFramework.Teams;
 
 /// <summary>
-/// Streams one reply to a Teams one-to-one chat with Teams' streaming protocol: <c>typing</c> activities that carry a
-/// <c>streaminfo</c> entity (an informative line, then the accumulated text, <c>streamSequence</c> 1, 2, …, all with
-/// the <c>streamId</c> the channel gave the first), ended by the final <c>message</c> with <c>streamType: final</c>.
+/// Streams one reply with the Bot Framework livestreaming protocol: <c>typing</c> activities (an informative line, then
+/// the accumulated text, <c>streamSequence</c> 1, 2, …, all with the <c>streamId</c> the channel gave the first), ended
+/// by the final <c>message</c> with <c>streamType: final</c>. Teams reads these fields from a <c>streaminfo</c> entity;
+/// Web Chat reads them from <c>channelData</c> (it groups the activities of one <c>streamId</c> into one bubble and
+/// hides the informative line behind its typing indicator), so on Direct Line they go in both.
 /// Updates are throttled: text is accumulated and sent at most once per <see cref="DefaultInterval"/>, each after the
 /// previous one returned. When the channel refuses an update the stream stops updating, and the final message is then
 /// sent as an ordinary message if the channel refuses it as the end of the stream; when the user pressed Stop, nothing
@@ -140,7 +144,8 @@ public sealed class StreamingResponse
         }
 
         var plainEntities = message.Entities;
-        message.Entities = [.. plainEntities ?? [], StreamInfo(Final, StreamId, sequence: null)];
+        var plainChannelData = message.ChannelData;
+        Mark(message, Final, StreamId, sequence: null);
         var response = await _turnContext.SendActivityAsync(message, cancellationToken);
         if (!response.Failed)
         {
@@ -156,6 +161,7 @@ public sealed class StreamingResponse
         // The channel would not close the stream (too late, or streaming switched off): deliver the answer plainly.
         Failed = true;
         message.Entities = plainEntities;
+        message.ChannelData = plainChannelData;
         return await _turnContext.SendActivityAsync(message, cancellationToken);
     }
 
@@ -179,7 +185,7 @@ public sealed class StreamingResponse
     {
         var update = _turnContext.Activity.CreateTypingReply();
         update.Text = text;
-        update.Entities = [StreamInfo(streamType, StreamId, Sequence + 1)];
+        Mark(update, streamType, StreamId, Sequence + 1);
         var response = await _turnContext.SendActivityAsync(update, cancellationToken);
         if (response.Failed || (StreamId is null && string.IsNullOrEmpty(response.Id)))
         {
@@ -201,6 +207,28 @@ public sealed class StreamingResponse
     private static bool IsCancellation(ResourceResponse response) =>
         response.FailureStatusCode == 403 && string.Equals(response.FailureCode, CancelledByUser, StringComparison.Ordinal);
 
-    private static Entity StreamInfo(string streamType, string? streamId, int? sequence) =>
-        Entity.From(new { type = EntityType, streamId, streamType, streamSequence = sequence });
+    /// <summary>Adds the stream fields: the <c>streaminfo</c> entity, and on Direct Line the same in <c>channelData</c>.</summary>
+    private void Mark(Activity activity, string streamType, string? streamId, int? sequence)
+    {
+        activity.Entities = [.. activity.Entities ?? [], Entity.From(new { type = EntityType, streamId, streamType, streamSequence = sequence })];
+        if (!string.Equals(_turnContext.Activity.ChannelId, Channels.Directline, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var channelData = activity.ChannelData is { ValueKind: JsonValueKind.Object } existing
+            ? JsonObject.Create(existing) ?? []
+            : [];
+        channelData["streamType"] = streamType;
+        if (streamId is not null)
+        {
+            channelData["streamId"] = streamId;
+        }
+        if (sequence is { } number)
+        {
+            channelData["streamSequence"] = number;
+        }
+
+        activity.ChannelData = JsonSerializer.SerializeToElement(channelData, ActivitySerializer.Options);
+    }
 }

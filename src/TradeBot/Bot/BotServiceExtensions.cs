@@ -27,6 +27,7 @@ internal static class BotServiceExtensions
         services.TryAddSingleton<SentAnswers>();
         services.TryAddSingleton<FeedbackLimiter>();
         services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
+        services.TryAddSingleton<Suggestions.IQuestionSuggester, Suggestions.ConfiguredQuestions>();
         // The feedback file lives in the data folder (Corpus:DataPath), also when the corpus pipeline is not registered.
         services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.SectionName);
         services.AddHealthChecks();

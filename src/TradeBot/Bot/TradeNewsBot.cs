@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using TradeBot.BotFramework.Builder;
 using TradeBot.BotFramework.Schema;
 using TradeBot.BotFramework.Teams;
+using TradeBot.BotFramework.WebChat;
 using TradeBot.Core.Answers;
+using TradeBot.Suggestions;
 
 namespace TradeBot.Bot;
 
@@ -17,6 +19,7 @@ namespace TradeBot.Bot;
 internal sealed class TradeNewsBot(
     IQuestionAnswerer answerer,
     ICorpusOverview corpus,
+    IQuestionSuggester suggester,
     ConversationMemory memory,
     WelcomeRegistry welcomes,
     SentAnswers sentAnswers,
@@ -72,10 +75,17 @@ internal sealed class TradeNewsBot(
             ? Task.CompletedTask
             : WelcomeAsync(turnContext, ConversationKey(turnContext.Activity), null, cancellationToken);
 
-    protected override Task OnEventActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        string.Equals(turnContext.Activity.Name, "webchat/join", StringComparison.Ordinal)
-            ? WelcomeAsync(turnContext, ConversationKey(turnContext.Activity), turnContext.Activity.From, cancellationToken)
-            : Task.CompletedTask;
+    protected override Task OnEventActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.Equals(activity.Name, "webchat/join", StringComparison.Ordinal))
+        {
+            return WelcomeAsync(turnContext, ConversationKey(activity), activity.From, cancellationToken);
+        }
+
+        // Web Chat's thumbs up and down, with the chat page's optional comment.
+        return WebChatFeedback.TryRead(activity) is { } feedback ? StoreFeedbackAsync(activity, feedback, cancellationToken) : Task.CompletedTask;
+    }
 
     protected override Task OnEndOfConversationActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -178,25 +188,24 @@ internal sealed class TradeNewsBot(
 
         memory.Remember(key, new ConversationTurn(question, answer));
         TradeNewsBotLog.Answered(logger, activity.Conversation?.Id, answer.Answered, answer.Citations.Count, history.Count);
-        var replies = AnswerActivityFactory.Create(activity, answer);
+        if (!answer.Answered && answer.SuggestedQuestions.Count == 0)
+        {
+            // A declined question is no dead end: questions the articles answer, close to what was asked.
+            answer = answer with { SuggestedQuestions = await SuggestAsync(() => suggester.CloseToAsync(question, cancellationToken), activity) };
+        }
+
+        var feedbackId = AnswerActivityFactory.IsWebChat(activity.ChannelId) ? Guid.NewGuid().ToString("N") : null;
+        var reply = AnswerActivityFactory.Create(activity, answer, feedbackId);
         var sent = stream is null
-            ? await turnContext.SendActivityAsync(replies[0], cancellationToken)
-            : await stream.EndStreamAsync(replies[0], cancellationToken);
+            ? await turnContext.SendActivityAsync(reply, cancellationToken)
+            : await stream.EndStreamAsync(reply, cancellationToken);
         sentAnswers.Record(sent.Id, question);
+        sentAnswers.Record(feedbackId, question);
         if (stream is not null)
         {
             // Teams may name a streamed answer by its stream id when the user rates it.
             sentAnswers.Record(stream.StreamId, question);
             TradeNewsBotLog.Streamed(logger, activity.Conversation?.Id, stream.Sequence, stream.Failed, stream.Cancelled);
-            if (stream.Cancelled)
-            {
-                return;
-            }
-        }
-
-        foreach (var followUp in replies.Skip(1))
-        {
-            await turnContext.SendActivityAsync(followUp, cancellationToken);
         }
     }
 
@@ -245,16 +254,26 @@ internal sealed class TradeNewsBot(
 
         var activity = turnContext.Activity;
         var summary = await corpus.GetSummaryAsync(cancellationToken);
-        var welcome = activity.CreateReply(WelcomeMessage.Create(user?.Name, summary));
-        welcome.TextFormat = TextFormatTypes.Markdown;
-        await turnContext.SendActivityAsync(welcome, cancellationToken);
-        var examples = WelcomeMessage.Examples(summary);
-        if (examples.Count > 0)
-        {
-            await turnContext.SendActivityAsync(AnswerActivityFactory.SuggestedQuestions(activity, WelcomeMessage.ExamplesPrompt, examples), cancellationToken);
-        }
-
+        var examples = summary.ArticleCount == 0 ? [] : (await SuggestAsync(() => suggester.ExamplesAsync(cancellationToken), activity)).Take(WelcomeMessage.ExampleCount).ToList();
+        var text = WelcomeMessage.Create(user?.Name, summary, withExamples: examples.Count > 0);
+        await turnContext.SendActivityAsync(
+            examples.Count > 0 ? AnswerActivityFactory.WithSuggestedQuestions(activity, text, examples) : activity.CreateReply(text),
+            cancellationToken);
         TradeNewsBotLog.Welcomed(logger, key);
+    }
+
+    /// <summary>Suggested questions, or none while the store cannot be searched: the message goes out without them.</summary>
+    private async Task<IReadOnlyList<string>> SuggestAsync(Func<Task<IReadOnlyList<string>>> suggest, Activity activity)
+    {
+        try
+        {
+            return await suggest();
+        }
+        catch (VectorStoreException ex)
+        {
+            TradeNewsBotLog.SearchUnavailable(logger, activity.Conversation?.Id, ex);
+            return [];
+        }
     }
 
     private async Task StoreFeedbackAsync(Activity activity, FeedbackSubmission feedback, CancellationToken cancellationToken)

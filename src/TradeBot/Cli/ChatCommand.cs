@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TradeBot.Core.Answers;
+using TradeBot.Suggestions;
 
 namespace TradeBot.Cli;
 
@@ -23,7 +24,8 @@ internal static class ChatCommand
         await CorpusSyncStep.RunAsync(services, console, cancellationToken);
         var summary = await services.GetRequiredService<ICorpusOverview>().GetSummaryAsync(cancellationToken);
         console.MarkupLineInterpolated($"[bold]TradeBot[/] — {summary.ArticleCount:N0} articles. Ask about tariffs, trade talks and trade disputes; an empty line or 'exit' ends.");
-        foreach (var example in summary.ExampleQuestions)
+        // The same examples as the bot's welcome: questions the corpus answers.
+        foreach (var example in (await services.GetRequiredService<IQuestionSuggester>().ExamplesAsync(cancellationToken)).Take(Bot.WelcomeMessage.ExampleCount))
         {
             console.MarkupLineInterpolated($"[grey]  e.g. {example}[/]");
         }

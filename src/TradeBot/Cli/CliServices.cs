@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TradeBot.Core;
+using TradeBot.Suggestions;
 
 namespace TradeBot.Cli;
 
@@ -39,6 +40,7 @@ internal static class CliServices
             .SetMinimumLevel(LogLevel.Warning));
         services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
         services.AddTradeNewsModels(configuration);
+        services.AddCorpusQuestions();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         // What a host does at start: every option registered with ValidateOnStart is checked now, not on first use.
         provider.GetService<IStartupValidator>()?.Validate();

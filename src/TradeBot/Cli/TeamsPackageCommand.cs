@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using TradeBot.Suggestions;
 using TradeBot.Teams;
 
 namespace TradeBot.Cli;
@@ -10,7 +13,10 @@ internal static class TeamsPackageCommand
         var appId = new Option<string>("--app-id") { Description = "The Azure Bot's Microsoft App ID", Required = true };
         var output = new Option<FileInfo>("--output") { Description = "Where to write the zip", DefaultValueFactory = _ => new FileInfo("tradebot-teams.zip") };
         var version = new Option<string>("--version") { Description = "The app version", DefaultValueFactory = _ => TeamsAppPackageWriter.DefaultVersion };
-        var command = new Command("teams-package", "Write the Teams app package (manifest and icons) ready to upload, for a bot app id") { appId, output, version };
+        var command = new Command("teams-package", "Write the Teams app package (manifest and icons) ready to upload, for a bot app id; its prompt starters are questions the corpus answers")
+        {
+            appId, output, version, CorpusCommandOptions.Corpus, CorpusCommandOptions.Data,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(appId)!;
@@ -20,7 +26,11 @@ internal static class TeamsPackageCommand
                 return ExitCodes.InvalidInput;
             }
             var file = parse.GetValue(output)!;
-            await new TeamsAppPackageWriter().WriteAsync(id, file.FullName, parse.GetValue(version)!, cancellationToken: cancellationToken);
+            // The prompt starters are questions the corpus answers: the corpus is brought up to date first, as by ask.
+            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            await CorpusSyncStep.RunAsync(services, AnsiConsole.Console, cancellationToken);
+            var starters = await services.GetRequiredService<IQuestionSuggester>().ExamplesAsync(cancellationToken);
+            await new TeamsAppPackageWriter().WriteAsync(id, file.FullName, parse.GetValue(version)!, promptStarters: starters, cancellationToken: cancellationToken);
             Console.WriteLine($"Wrote {file.FullName}: upload it in Teams (Apps > Manage your apps > Upload an app).");
             return ExitCodes.Success;
         });

@@ -1,6 +1,7 @@
 using TradeBot.Bot;
 using TradeBot.Cli;
 using TradeBot.Core;
+using TradeBot.Suggestions;
 using TradeBot.WebChat;
 
 namespace TradeBot.Hosting;
@@ -31,6 +32,7 @@ internal static class BotServer
         builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
         builder.Services.AddTradeNewsModels(builder.Configuration);
         builder.AddTradeNewsBot();
+        builder.Services.AddCorpusQuestions();
         builder.AddWebChat();
         builder.Services.AddHostedService<CorpusSyncService>();
         builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);

@@ -15,11 +15,17 @@ internal sealed class TeamsAppPackageWriter
     private const string ResourcePrefix = "appPackage/";
     private static readonly string[] _files = ["manifest.json", "color.png", "outline.png"];
 
+    /// <summary>The most prompt starters Teams shows for a bot.</summary>
+    public const int MaxPromptStarters = 3;
+
     /// <summary>
     /// Writes the package for <paramref name="appId"/> (the bot's Microsoft App ID, also used as the Teams app id unless
-    /// <paramref name="teamsAppId"/> is given) to <paramref name="outputZipPath"/>, replacing an existing file.
+    /// <paramref name="teamsAppId"/> is given) to <paramref name="outputZipPath"/>, replacing an existing file. The
+    /// <paramref name="promptStarters"/> (questions the corpus answers) become the bot's prompt starters; without any,
+    /// the manifest lists none.
     /// </summary>
-    public async Task WriteAsync(string appId, string outputZipPath, string version = DefaultVersion, string? teamsAppId = null, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(string appId, string outputZipPath, string version = DefaultVersion, string? teamsAppId = null,
+        IReadOnlyList<string>? promptStarters = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputZipPath);
         var botId = RequireGuid(appId, nameof(appId));
@@ -29,7 +35,7 @@ internal sealed class TeamsAppPackageWriter
             throw new ArgumentException($"The app version '{version}' must look like 1.0.0.", nameof(version));
         }
 
-        var manifest = await CreateManifestAsync(botId, appGuid, version, cancellationToken);
+        var manifest = await CreateManifestAsync(botId, appGuid, version, promptStarters ?? [], cancellationToken);
         var directory = Path.GetDirectoryName(Path.GetFullPath(outputZipPath));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -54,8 +60,8 @@ internal sealed class TeamsAppPackageWriter
         }
     }
 
-    /// <summary>The manifest with the ids and version filled in, as indented JSON.</summary>
-    public static async Task<string> CreateManifestAsync(string botId, string teamsAppId, string version, CancellationToken cancellationToken = default)
+    /// <summary>The manifest with the ids, version and prompt starters filled in, as indented JSON.</summary>
+    public static async Task<string> CreateManifestAsync(string botId, string teamsAppId, string version, IReadOnlyList<string> promptStarters, CancellationToken cancellationToken = default)
     {
         await using var stream = OpenTemplate("manifest.json");
         using var reader = new StreamReader(stream);
@@ -70,6 +76,20 @@ internal sealed class TeamsAppPackageWriter
         }
 
         var json = JsonNode.Parse(filled) ?? throw new InvalidOperationException("The Teams manifest template is empty.");
+        if (promptStarters.Count > 0 && json["bots"]?[0] is JsonObject bot)
+        {
+            var commands = new JsonArray([.. promptStarters.Take(MaxPromptStarters).Select(question => (JsonNode)new JsonObject
+            {
+                ["title"] = question,
+                ["description"] = "Ask TradeBot this question",
+            })]);
+            bot["commandLists"] = new JsonArray(new JsonObject
+            {
+                ["scopes"] = new JsonArray("personal", "team", "groupChat"),
+                ["commands"] = commands,
+            });
+        }
+
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 

@@ -7,7 +7,9 @@ namespace TradeBot.Teams;
 /// <summary>Maps a cited article to the Teams citation card: title, link, the quoted passage and the outlet as keyword.</summary>
 internal static class TeamsCitations
 {
-    public static MessageCitation ToMessageCitation(Citation citation)
+    /// <param name="citation">The source.</param>
+    /// <param name="name">Its name in this answer (<see cref="Bot.CitationNames"/>).</param>
+    public static MessageCitation ToMessageCitation(Citation citation, string name)
     {
         ArgumentNullException.ThrowIfNull(citation);
         var keywords = new List<string>();
@@ -20,6 +22,6 @@ internal static class TeamsCitations
             keywords.Add(Bot.SourceList.FormatDate(published));
         }
 
-        return new MessageCitation(citation.Number, citation.DisplayTitle, WebLinks.Normalize(citation.Url), citation.Quote, keywords);
+        return new MessageCitation(citation.Number, name, WebLinks.Normalize(citation.Url), citation.Quote, keywords);
     }
 }

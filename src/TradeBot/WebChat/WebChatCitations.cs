@@ -15,7 +15,9 @@ internal static class WebChatCitations
 {
     private const int MaxAbstractLength = 300;
 
-    public static WebChatCitation ToWebChatCitation(Citation citation)
+    /// <param name="citation">The source.</param>
+    /// <param name="name">Its name in this answer (<see cref="CitationNames"/>), the dialog's header.</param>
+    public static WebChatCitation ToWebChatCitation(Citation citation, string name)
     {
         ArgumentNullException.ThrowIfNull(citation);
         var text = new StringBuilder();
@@ -31,6 +33,6 @@ internal static class WebChatCitations
         }
 
         var quote = citation.Quote.Length <= MaxAbstractLength ? citation.Quote : string.Concat(citation.Quote.AsSpan(0, MaxAbstractLength - 1), "…");
-        return new WebChatCitation(citation.Number, citation.DisplayTitle, quote, text.ToString().TrimEnd());
+        return new WebChatCitation(citation.Number, name, quote, text.ToString().TrimEnd());
     }
 }

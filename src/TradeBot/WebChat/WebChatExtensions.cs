@@ -40,7 +40,7 @@ internal static class WebChatExtensions
         app.MapGet(InfoPath, async (ICorpusOverview corpus, CancellationToken cancellationToken) =>
         {
             var summary = await corpus.GetSummaryAsync(cancellationToken);
-            return TypedResults.Ok(new WebChatInfo(summary.ArticleCount, summary.Earliest, summary.Latest, summary.ExampleQuestions.Take(3).ToList()));
+            return TypedResults.Ok(new WebChatInfo(summary.ArticleCount, summary.Earliest, summary.Latest));
         });
         app.MapDirectLine();
         return app;

@@ -1,4 +1,4 @@
 namespace TradeBot.WebChat;
 
-/// <summary>What the chat page shows above the conversation: the corpus and questions to start with.</summary>
-internal sealed record WebChatInfo(int ArticleCount, DateTimeOffset? Earliest, DateTimeOffset? Latest, IReadOnlyList<string> ExampleQuestions);
+/// <summary>What the chat page's header says of the corpus: how many articles, from when to when.</summary>
+internal sealed record WebChatInfo(int ArticleCount, DateTimeOffset? Earliest, DateTimeOffset? Latest);

@@ -28,23 +28,50 @@
     return { token: issued.token, conversationId: issued.conversationId, domain: issued.domain, userId: issued.userId, started: false };
   }
 
-  async function showCorpus(store) {
+  async function showCorpus() {
     var response = await fetch('api/webchat/info');
     if (!response.ok) { return; }
     var info = await response.json();
+    if (info.articleCount === 0) { return; }
     var range = info.earliest && info.latest ? ', ' + formatDate(info.earliest) + ' to ' + formatDate(info.latest) : '';
     document.getElementById('corpus-summary').textContent =
-      'Answers from ' + info.articleCount.toLocaleString('en-GB') + ' news articles' + range + '. Try one of these:';
-    var examples = document.getElementById('examples');
-    info.exampleQuestions.forEach(function (question) {
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = question;
-      button.addEventListener('click', function () {
-        store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: question } });
-      });
-      examples.appendChild(button);
-    });
+      'Answers from ' + info.articleCount.toLocaleString('en-GB') + ' news articles' + range + ', with sources';
+  }
+
+  // Web Chat posts a vote (thumbs up or down) as an event; the page asks for an optional comment first and sends the
+  // vote with it when the form is sent or skipped.
+  var feedbackEvent = 'webchat:activity-status/feedback';
+  var feedbackForm = document.getElementById('feedback-form');
+  var pendingVote = null;
+
+  function withComment(action, comment) {
+    var activity = Object.assign({}, action.payload.activity, { value: { comment: comment } });
+    return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: activity }) });
+  }
+
+  feedbackForm.addEventListener('close', function () {
+    if (!pendingVote) { return; }
+    var vote = pendingVote;
+    pendingVote = null;
+    var comment = feedbackForm.returnValue === 'send' ? document.getElementById('feedback-comment').value.trim() : '';
+    vote.next(withComment(vote.action, comment));
+  });
+
+  function feedbackMiddleware() {
+    return function (next) {
+      return function (action) {
+        var activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity;
+        if (activity && activity.type === 'event' && activity.name === feedbackEvent && !activity.value) {
+          if (pendingVote) { pendingVote.next(withComment(pendingVote.action, '')); }
+          pendingVote = { action: action, next: next };
+          document.getElementById('feedback-comment').value = '';
+          feedbackForm.returnValue = '';
+          if (!feedbackForm.open) { feedbackForm.showModal(); }
+          return undefined;
+        }
+        return next(action);
+      };
+    };
   }
 
   async function start() {
@@ -84,21 +111,31 @@
       }
     });
 
-    var store = window.WebChat.createStore();
+    var store = window.WebChat.createStore({}, feedbackMiddleware);
+    var narrow = window.matchMedia('(max-width: 600px)').matches;
     window.WebChat.renderWebChat({
       directLine: directLine,
       store: store,
       userID: session.userId,
       username: 'You',
       locale: 'en-GB',
-      styleOptions: { hideUploadButton: true, botAvatarInitials: 'TB', userAvatarInitials: 'You', sendBoxTextWrap: true }
+      styleOptions: {
+        hideUploadButton: true,
+        botAvatarInitials: 'TB',
+        userAvatarInitials: 'You',
+        sendBoxTextWrap: true,
+        // Answers read in full on a wide screen; suggested questions wrap instead of scrolling behind arrows.
+        bubbleMaxWidth: 760,
+        suggestedActionLayout: narrow ? 'stacked' : 'flow',
+        suggestedActionsStackedLayoutButtonTextWrap: true
+      }
     }, document.getElementById('webchat'));
 
     document.getElementById('new-conversation').addEventListener('click', function () {
       sessionStorage.removeItem(storageKey);
       location.reload();
     });
-    await showCorpus(store);
+    await showCorpus();
     document.querySelector('#webchat [data-id="webchat-sendbox-input"], #webchat input, #webchat textarea')?.focus();
   }
 

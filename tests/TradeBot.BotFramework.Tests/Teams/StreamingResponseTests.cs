@@ -48,6 +48,42 @@ public sealed class StreamingResponseTests
     }
 
     [Fact]
+    public async Task Stream_OnDirectLine_CarriesTheStreamFieldsInChannelDataForWebChat()
+    {
+        var turn = new ScriptedTurnContext(TestActivities.Message(new Uri("https://directline.example/"), "question", channelId: Channels.Directline));
+        var stream = new StreamingResponse(turn, _clock);
+
+        await stream.QueueInformativeUpdateAsync("Searching…");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await stream.QueueTextChunkAsync("The EU ");
+        var final = turn.Activity.CreateReply("The EU imposed duties [1].");
+        final.ChannelData = JsonSerializer.SerializeToElement(new { feedbackLoopEnabled = true });
+        await stream.EndStreamAsync(final);
+
+        // Web Chat reads the livestream from channelData: the informative line hides behind its typing indicator, and
+        // every activity of the stream id is one bubble, which the final message replaces.
+        var data = turn.Sent.Select(a => a.ChannelData!.Value).ToList();
+        Assert.Equal(["informative", "streaming", "final"], data.Select(d => d.GetProperty("streamType").GetString()));
+        Assert.False(data[0].TryGetProperty("streamId", out _));
+        Assert.Equal(["sent-1", "sent-1"], data.Skip(1).Select(d => d.GetProperty("streamId").GetString()));
+        Assert.Equal([1, 2], data.Take(2).Select(d => d.GetProperty("streamSequence").GetInt32()));
+        Assert.False(data[2].TryGetProperty("streamSequence", out _));
+        Assert.True(data[2].GetProperty("feedbackLoopEnabled").GetBoolean());
+        Assert.All(turn.Sent, a => Assert.Single(a.Entities!, e => e.Type == StreamingResponse.EntityType));
+    }
+
+    [Fact]
+    public async Task Stream_InTeams_LeavesChannelDataAlone()
+    {
+        var stream = new StreamingResponse(_turn, _clock);
+
+        await stream.QueueInformativeUpdateAsync("Searching…");
+        await stream.EndStreamAsync(_turn.Activity.CreateReply("Done."));
+
+        Assert.All(_turn.Sent, a => Assert.Null(a.ChannelData));
+    }
+
+    [Fact]
     public async Task QueueTextChunk_BeforeTheIntervalPassed_AccumulatesWithoutSending()
     {
         var stream = new StreamingResponse(_turn, _clock);

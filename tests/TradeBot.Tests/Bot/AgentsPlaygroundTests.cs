@@ -48,6 +48,12 @@ public sealed class AgentsPlaygroundTests
             var card = page.Locator(".fai-PreviewSurface");
             await Assertions.Expect(card.GetByText(FakeQuestionAnswerer.EvDuties.Quote[..60]).First).ToBeVisibleAsync();
             await Assertions.Expect(card.GetByText(FakeQuestionAnswerer.EvDuties.Title).First).ToBeVisibleAsync();
+            if (channelId == Channels.Msteams)
+            {
+                // The card links to the article.
+                await Assertions.Expect(card.Locator($"a[href='{FakeQuestionAnswerer.EvDuties.Url}']").First).ToBeAttachedAsync();
+                await page.ScreenshotAsync(new() { Path = session.ScreenshotPath("playground-msteams-citation-card.png") });
+            }
 
             if (channelId == Channels.Msteams)
             {

@@ -22,7 +22,7 @@ public sealed class AnswerActivityFactoryTests
     [InlineData(Channels.Directline)]
     public void Create_WebChatWithAdjacentMarkers_KeepsEachMarkerItsOwnLink(string channelId)
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_answer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_answer);
 
         Assert.DoesNotContain("][", reply.Text, StringComparison.Ordinal);
         Assert.Contains("**145%** [1] [2]", reply.Text, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class AnswerActivityFactoryTests
     [Fact]
     public void Create_Teams_KeepsMarkersAsTheAnswerWroteThem()
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Msteams), s_answer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Msteams), s_answer);
 
         Assert.StartsWith("**145%** [1][2]", reply.Text, StringComparison.Ordinal);
     }
@@ -44,7 +44,7 @@ public sealed class AnswerActivityFactoryTests
     [InlineData(Channels.Directline)]
     public void Create_ChannelThatRendersCitations_TextHasMarkersButNoSourcesList(string channelId)
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_answer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_answer);
 
         Assert.DoesNotContain("Sources", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeQuestionAnswerer.EvDuties.Url!, reply.Text, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class AnswerActivityFactoryTests
     [Fact]
     public void Create_Emulator_TextListsTheSources()
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Emulator), s_answer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Emulator), s_answer);
 
         Assert.StartsWith("**145%** [1][2]", reply.Text, StringComparison.Ordinal);
         Assert.Contains("**Sources**", reply.Text, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class AnswerActivityFactoryTests
     [InlineData(Channels.Directline)]
     public void Create_WebChat_CitationsOpenWebChatsDialogWithQuoteOutletDateAndLink(string channelId)
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_answer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_answer);
 
         // Web Chat opens its dialog for a cite: definition matched by position to a claim whose appearance has text and no url.
         Assert.Contains("\n[1]: cite:1 \"", reply.Text, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class AnswerActivityFactoryTests
     [Fact]
     public void Create_Teams_CitationsKeepTeamsFormWithTheLink()
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Msteams), s_answer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Msteams), s_answer);
 
         var appearance = Claims(reply)[0].GetProperty("appearance");
         Assert.Equal(FakeQuestionAnswerer.EvDuties.Url, appearance.GetProperty("url").GetString());
@@ -111,9 +111,9 @@ public sealed class AnswerActivityFactoryTests
         var names = new List<string>();
         foreach (var answer in answers)
         {
-            var teams = AnswerActivityFactory.Create(TestActivities.Message(null, "Q?", channelId: Channels.Msteams), answer)[0];
-            var webChat = AnswerActivityFactory.Create(TestActivities.Message(null, "Q?", channelId: Channels.Webchat), answer)[0];
-            var emulator = AnswerActivityFactory.Create(TestActivities.Message(null, "Q?", channelId: Channels.Emulator), answer)[0];
+            var teams = AnswerActivityFactory.Create(TestActivities.Message(null, "Q?", channelId: Channels.Msteams), answer);
+            var webChat = AnswerActivityFactory.Create(TestActivities.Message(null, "Q?", channelId: Channels.Webchat), answer);
+            var emulator = AnswerActivityFactory.Create(TestActivities.Message(null, "Q?", channelId: Channels.Emulator), answer);
             names.Add(Claims(teams)[0].GetProperty("appearance").GetProperty("name").GetString()!);
             names.Add(Claims(webChat)[0].GetProperty("appearance").GetProperty("name").GetString()!);
             Assert.Contains($"[1]: cite:1 \"{name}\"", webChat.Text, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class AnswerActivityFactoryTests
     [InlineData(Channels.Emulator)]
     public void Create_HostileArticleMetadata_OnlyWebLinksAndNoMarkup(string channelId)
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_hostileAnswer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: channelId), s_hostileAnswer);
 
         var markdown = new List<string> { reply.Text! };
         if (channelId == Channels.Webchat)
@@ -167,7 +167,7 @@ public sealed class AnswerActivityFactoryTests
     [Fact]
     public void Create_HostileArticleUrls_TeamsCitationsCarryOnlyWebLinks()
     {
-        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Msteams), s_hostileAnswer)[0];
+        var reply = AnswerActivityFactory.Create(TestActivities.Message(null, "What tariff?", channelId: Channels.Msteams), s_hostileAnswer);
 
         using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(reply.Entities, ActivitySerializer.Options));
         Assert.Equal(["https://news.example/(story)"], Urls(json.RootElement));

@@ -41,6 +41,10 @@ internal sealed class PlaygroundSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A file in the tests' output folder (screenshots/), to be looked at.</summary>
+    public string ScreenshotPath(string file) =>
+        Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, file);
+
     public async Task SendAsync(string text)
     {
         await ChatBox.ClickAsync();
@@ -52,8 +56,8 @@ internal sealed class PlaygroundSession : IAsyncDisposable
     {
         try
         {
-            // Left in the temp folder to look at what the Playground showed.
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"tradebot-playground-{Name}.png"), FullPage = true });
+            // Left in the tests' output folder (screenshots/) to look at what the Playground showed.
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath($"playground-{Name}.png"), FullPage = true });
         }
         finally
         {

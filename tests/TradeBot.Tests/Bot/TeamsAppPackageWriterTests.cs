@@ -41,6 +41,45 @@ public sealed class TeamsAppPackageWriterTests : IDisposable
         Assert.Equal(0, result.RootElement.GetProperty("errors").GetArrayLength());
     }
 
+    private static readonly string[] s_starters = ["What tariffs did China impose?", "How did Beijing respond to the tariff?", "What did China say about the talks?", "A fourth one?"];
+
+    [Fact]
+    public async Task WriteAsync_PromptStarters_AreTheBotsCommandsThreeAtMost()
+    {
+        var zipPath = Path.Combine(_directory, "tradebot.zip");
+        await new TeamsAppPackageWriter().WriteAsync(AppId, zipPath, promptStarters: s_starters);
+
+        using var zip = ZipFile.OpenRead(zipPath);
+        var commands = ReadManifest(zip)["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
+        Assert.Equal(s_starters.Take(3), commands.Select(c => c!["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NoPromptStarters_ListsNoCommands()
+    {
+        var zipPath = Path.Combine(_directory, "tradebot.zip");
+        await new TeamsAppPackageWriter().WriteAsync(AppId, zipPath);
+
+        using var zip = ZipFile.OpenRead(zipPath);
+        Assert.Null(ReadManifest(zip)["bots"]![0]!["commandLists"]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_PrivacyAndTermsLinks_NameDocumentsTheRepositoryShips()
+    {
+        var zipPath = Path.Combine(_directory, "tradebot.zip");
+        await new TeamsAppPackageWriter().WriteAsync(AppId, zipPath);
+
+        using var zip = ZipFile.OpenRead(zipPath);
+        var developer = ReadManifest(zip)["developer"]!;
+        foreach (var link in new[] { "privacyUrl", "termsOfUseUrl" })
+        {
+            var url = developer[link]!.GetValue<string>();
+            var path = url[(url.IndexOf("/blob/main/", StringComparison.Ordinal) + "/blob/main/".Length)..];
+            Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, path)), $"{link} {url} names {path}, which the repository lacks");
+        }
+    }
+
     [Fact]
     public async Task SchemaValidation_BrokenManifest_ReportsTheErrors()
     {
@@ -85,7 +124,7 @@ public sealed class TeamsAppPackageWriterTests : IDisposable
     private async Task<string> WriteAndExtractManifestAsync(Action<JsonObject> change)
     {
         var zipPath = Path.Combine(_directory, "tradebot.zip");
-        await new TeamsAppPackageWriter().WriteAsync(AppId, zipPath);
+        await new TeamsAppPackageWriter().WriteAsync(AppId, zipPath, promptStarters: s_starters);
         using var zip = ZipFile.OpenRead(zipPath);
         var manifest = ReadManifest(zip);
         change(manifest);

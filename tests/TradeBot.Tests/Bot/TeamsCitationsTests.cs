@@ -10,7 +10,7 @@ public sealed class TeamsCitationsTests
     {
         var citation = new Citation(1, "a.txt", string.Empty, string.Empty, null, null, "China said Friday it is reviewing a U.S. offer.");
 
-        var card = TeamsCitations.ToMessageCitation(citation);
+        var card = TeamsCitations.ToMessageCitation(citation, citation.DisplayTitle);
 
         Assert.Empty(card.Keywords);
         Assert.Equal("Untitled article (a.txt)", card.Name);
@@ -21,7 +21,7 @@ public sealed class TeamsCitationsTests
     {
         var citation = new Citation(2, "b", "Title", "Reuters", new DateTimeOffset(2025, 5, 2, 0, 0, 0, TimeSpan.Zero), "https://example.test/b", "Quote.");
 
-        var card = TeamsCitations.ToMessageCitation(citation);
+        var card = TeamsCitations.ToMessageCitation(citation, citation.DisplayTitle);
 
         Assert.Equal(["Reuters", "2 May 2025"], card.Keywords);
         Assert.Equal(("Title", "https://example.test/b", "Quote."), (card.Name, card.Url, card.Abstract));
@@ -36,6 +36,6 @@ public sealed class TeamsCitationsTests
     {
         var citation = new Citation(2, "b", "Title", "Reuters", null, url, "Quote.");
 
-        Assert.Null(TeamsCitations.ToMessageCitation(citation).Url);
+        Assert.Null(TeamsCitations.ToMessageCitation(citation, citation.DisplayTitle).Url);
     }
 }

@@ -31,8 +31,8 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
     {
         var replies = await _host.PostExpectingRepliesAsync(TestActivities.Message(null, Question));
 
-        Assert.Equal(2, replies.Count);
-        var answer = replies[0];
+        // One message: the follow-up questions come with the answer, as a card of buttons.
+        var answer = Assert.Single(replies);
         Assert.Null(answer.SuggestedActions);
         Assert.Equal(TextFormatTypes.Markdown, answer.TextFormat);
         Assert.StartsWith("The EU imposed provisional duties of up to 37.6% on electric vehicles imported from China [1].", answer.Text, StringComparison.Ordinal);
@@ -52,12 +52,14 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
         Assert.StartsWith("The European Commission said on Thursday", appearance.GetProperty("abstract").GetString(), StringComparison.Ordinal);
         Assert.True(answer.ChannelData!.Value.GetProperty("feedbackLoopEnabled").GetBoolean());
 
-        var followUps = replies[1];
-        Assert.Equal(AnswerActivityFactory.FollowUpText, followUps.Text);
+        var card = Assert.Single(answer.Attachments!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+        var body = card.Content!.Value.GetProperty("body").EnumerateArray().ToList();
+        Assert.Equal(AnswerActivityFactory.FollowUpText, body[0].GetProperty("text").GetString());
+        var actions = card.Content.Value.GetProperty("actions").EnumerateArray().ToList();
         Assert.Equal(["What did China do in response?", "When do the definitive duties start?", "Which carmakers are affected?"],
-            followUps.SuggestedActions!.Actions.Select(a => a.Value!.Value.GetString()));
-        Assert.All(followUps.SuggestedActions.Actions, a => Assert.Equal(CardAction.ImBack, a.Type));
-        Assert.Equal(["29:user-1"], followUps.SuggestedActions.To);
+            actions.Select(a => a.GetProperty("data").GetProperty("question").GetString()));
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a.GetProperty("type").GetString()));
     }
 
     [Fact]
@@ -70,6 +72,10 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
         Assert.Contains($"[1]: cite:1 \"{FakeQuestionAnswerer.EvDuties.Title}\"", answer.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Sources", answer.Text, StringComparison.Ordinal);
         Assert.Null(answer.ChannelData);
+        // Web Chat shows the follow-ups as its own suggested actions of the answer.
+        Assert.Single(replies);
+        Assert.Equal(3, answer.SuggestedActions!.Actions.Count);
+        Assert.Null(answer.Attachments);
     }
 
     [Fact]
@@ -89,10 +95,10 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
         using var response = await _host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _connector.WaitForAsync(r => r.Activity.Text == AnswerActivityFactory.FollowUpText);
+        await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message) && r.Activity.Text?.StartsWith("The EU imposed", StringComparison.Ordinal) == true);
         var sent = _connector.Requests.Select(r => r.Activity).ToList();
         Assert.Equal(ActivityTypes.Typing, sent[0].Type);
-        Assert.StartsWith("The EU imposed", sent[^2].Text, StringComparison.Ordinal);
+        Assert.StartsWith("The EU imposed", sent[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +113,7 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
         await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Typing) && _connector.Requests.Count(q => q.Activity.IsType(ActivityTypes.Typing)) >= 2);
         host.Answerer.Hold.SetResult();
         (await post).Dispose();
-        await _connector.WaitForAsync(r => r.Activity.Text == AnswerActivityFactory.FollowUpText);
+        await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message) && r.Activity.Text?.StartsWith("The EU imposed", StringComparison.Ordinal) == true);
 
         var types = _connector.Requests.Select(r => r.Activity.Type).ToList();
         var answerAt = types.IndexOf(ActivityTypes.Message);
@@ -181,15 +187,16 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
         var first = await _host.PostExpectingRepliesAsync(MembersAdded("group-1", isGroup: true));
         var second = await _host.PostExpectingRepliesAsync(MembersAdded("group-1", isGroup: true));
 
-        Assert.Equal(2, first.Count);
-        var welcome = first[0];
+        // One welcome: the examples are its suggested actions, not repeated in its text.
+        var welcome = Assert.Single(first);
         Assert.Contains("1,234 articles", welcome.Text, StringComparison.Ordinal);
         Assert.Contains("between 3 Jan 2024 and 20 Nov 2026", welcome.Text, StringComparison.Ordinal);
         Assert.StartsWith("Hi Ada!", welcome.Text, StringComparison.Ordinal);
-        Assert.Equal(FakeCorpusOverview.Summary.ExampleQuestions.Take(3), first[1].SuggestedActions!.Actions.Select(a => a.Title));
-        foreach (var example in FakeCorpusOverview.Summary.ExampleQuestions.Take(3))
+        Assert.EndsWith(WelcomeMessage.ExamplesPrompt, welcome.Text, StringComparison.Ordinal);
+        Assert.Equal(FakeCorpusOverview.Summary.ExampleQuestions.Take(3), welcome.SuggestedActions!.Actions.Select(a => a.Title));
+        foreach (var example in FakeCorpusOverview.Summary.ExampleQuestions)
         {
-            Assert.Contains($"- {example}", welcome.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(example, welcome.Text, StringComparison.Ordinal);
         }
 
         Assert.Empty(second);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TradeBot.Core;
 using TradeBot.Hosting;
+using TradeBot.Suggestions;
 
 namespace TradeBot.Tests.TestSupport;
 
@@ -29,6 +30,7 @@ internal sealed class SeedPipeline : IDisposable
         services.AddTradeNewsCorpus(configuration, Root);
         services.AddTradeNewsModels(configuration);
         services.AddHostedService<CorpusSyncService>();
+        services.AddCorpusQuestions();
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TradeBot.Tests.Bot;
 
@@ -29,9 +30,9 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
             await page.GotoAsync(new Uri(Server.Address, "/" + query).ToString());
 
             await Assertions.Expect(page.Locator("#corpus-summary")).ToContainTextAsync("news articles", new() { Timeout = Timeout });
-            await Assertions.Expect(page.Locator("#examples button")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator(".webchat__suggested-action")).ToHaveCountAsync(3, new() { Timeout = Timeout });
             // The bot's greeting arrives over Direct Line.
-            await Assertions.Expect(page.GetByText("Pick one to start:").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.WelcomeMessage.ExamplesPrompt).First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
             await AskAsync(page, Question);
             var answer = BotBubbles(page).Filter(new() { HasTextString = "145%" }).First;
@@ -79,7 +80,7 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
         {
             var page = await browser.NewPageAsync();
             await page.GotoAsync(Server.Address.ToString());
-            await Assertions.Expect(page.GetByText("Pick one to start:").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.WelcomeMessage.ExamplesPrompt).First).ToBeVisibleAsync(new() { Timeout = Timeout });
 
             await AskAsync(page, "How long did the EU extend its steel safeguard quotas?");
 
@@ -126,6 +127,97 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
             await Assertions.Expect(UserBubbles(alice).Filter(new() { HasTextString = Question })).ToHaveCountAsync(1, new() { Timeout = Timeout });
             await Assertions.Expect(BotBubbles(alice).Filter(new() { HasTextString = "145%" }).First).ToBeVisibleAsync(new() { Timeout = Timeout });
             Assert.Equal(aliceConversation, await alice.Locator("#conversation-id").InnerTextAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Page_Answer_IsTheOnlyBubbleAfterTheQuestionWithAILabelAndAStoredVote()
+    {
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+            var pageErrors = new List<string>();
+            page.PageError += (_, error) => pageErrors.Add(error);
+            await page.GotoAsync(Server.Address.ToString());
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.WelcomeMessage.ExamplesPrompt).First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            // One welcome bubble; its examples are Web Chat's suggested actions, not repeated in a header.
+            await Assertions.Expect(BotBubbles(page)).ToHaveCountAsync(1);
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("webchat-welcome-desktop.png") });
+
+            await AskAsync(page, Question);
+            var answer = BotBubbles(page).Filter(new() { HasTextString = "145%" }).First;
+            await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = Timeout });
+            // Nothing but the answer follows the question: no "Searching the news…" bubble, no follow-up bubble.
+            await Assertions.Expect(BotBubbles(page)).ToHaveCountAsync(2);
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.TradeNewsBot.SearchingText)).ToHaveCountAsync(0);
+
+            var activity = page.Locator("article, .webchat__basic-transcript__activity").Filter(new() { HasTextString = "145%" }).Last;
+            await Assertions.Expect(activity.Locator(".webchat__activity-status__originator")).ToHaveTextAsync(TradeBot.BotFramework.WebChat.WebChatMessageEntity.AIGeneratedLabel);
+            var like = activity.GetByRole(AriaRole.Button, new() { Name = "Like", Exact = true });
+            await Assertions.Expect(like).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("webchat-answer-desktop.png") });
+
+            await like.ClickAsync();
+            var form = page.Locator("#feedback-form");
+            await Assertions.Expect(form).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await form.Locator("textarea").FillAsync("Clear and well sourced");
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("webchat-feedback-form.png") });
+            await form.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+            await Assertions.Expect(form).ToBeHiddenAsync();
+
+            var store = Server.Services.GetRequiredService<TradeBot.Bot.IFeedbackStore>();
+            var vote = await WaitForAsync(async () => (await store.ReadAllAsync()).FirstOrDefault(r => r.Comment == "Clear and well sourced"));
+            Assert.Equal(("like", Question), (vote.Reaction, vote.Question));
+            Assert.Empty(pageErrors);
+        }
+    }
+
+    [Theory]
+    [InlineData("privacy.html", "What TradeBot keeps")]
+    [InlineData("terms.html", "AI-generated")]
+    public async Task Server_PrivacyAndTermsPages_AreServed(string page, string text)
+    {
+        var html = await Server.Client.GetStringAsync(new Uri(page, UriKind.Relative));
+
+        Assert.Contains(text, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_Phone_TranscriptKeepsMostOfTheScreen()
+    {
+        var (playwright, browser) = await HeadlessChromium.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+            await page.GotoAsync(Server.Address.ToString());
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.WelcomeMessage.ExamplesPrompt).First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await AskAsync(page, "How did China respond to the tariffs?");
+            await Assertions.Expect(BotBubbles(page)).ToHaveCountAsync(2, new() { Timeout = Timeout });
+
+            var transcript = await page.Locator(".webchat__basic-transcript").BoundingBoxAsync();
+            Assert.NotNull(transcript);
+            Assert.True(transcript.Height >= 0.6 * 844, $"the transcript is {transcript.Height} px of 844");
+            // Suggested questions wrap in full: no carousel arrows over their text.
+            await Assertions.Expect(page.Locator(".webchat__suggested-actions__flipper")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("webchat-phone.png") });
+        }
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+        while (true)
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100, timeout.Token);
         }
     }
 

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TradeBot.Suggestions;
+
+internal static class SuggestionServiceExtensions
+{
+    /// <summary>Suggests questions from the corpus (<see cref="CorpusQuestions"/>); needs the corpus pipeline registered.</summary>
+    public static IServiceCollection AddCorpusQuestions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Replace(ServiceDescriptor.Singleton<IQuestionSuggester, CorpusQuestions>());
+        return services;
+    }
+}
