@@ -113,9 +113,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             string Span(Sentence from, Sentence to) => text[from.Start..(to.Start + to.Length)];
             for (var i = 0; i < split.Count; i++)
             {
-                // "He said …" is quoted with the sentence before it, which says who; a sentence that only sets the
+                // "He said …" and "'…,' he said" are quoted with the sentence before it, which says who; a sentence that only sets the
                 // scene is quoted with the next one when that gives more of what is asked.
-                var first = i > 0 && LeadingPronoun().IsMatch(split[i].Text) ? split[i - 1] : split[i];
+                var first = i > 0 && (LeadingPronoun().IsMatch(split[i].Text) || PronounSpeaker().IsMatch(split[i].Text)) ? split[i - 1] : split[i];
                 var last = split[i];
                 var given = kinds.GivenBy(Span(first, last), question);
                 // A figure must stand in the sentence that covers the question: the next one's figure may be another fact's.
@@ -127,10 +127,6 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     given = kinds.GivenBy(Span(first, last), question);
                 }
                 var sentence = Span(first, last);
-                if (!seen.Add((retrieved.Passage.ArticleId, sentence)))
-                {
-                    continue; // the overlap between neighbouring passages
-                }
                 if (retrieval.Date?.Contradicts(sentence, retrieved.Passage.Published) == true)
                 {
                     continue; // it speaks of another month or year than the question
@@ -141,9 +137,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 // What the sentence covers is judged on the sentence itself; the one pulled in only adds what is asked.
                 var ownSequence = last == split[i] ? sequence : TextAnalyzer.Terms(Span(first, split[i]));
                 var coverage = SentenceCoverage(retrieval.Terms, ownSequence.Concat(implied).ToHashSet(StringComparer.Ordinal));
-                if (coverage <= 0)
+                // A span that covers nothing read from one sentence may cover the question read from the next.
+                if (coverage <= 0 || !seen.Add((retrieved.Passage.ArticleId, sentence)))
                 {
-                    continue;
+                    continue; // or the overlap between neighbouring passages
                 }
                 // The headline tells what the sentence is about, but the sentence itself must say the answer.
                 var withHeadline = SentenceCoverage(retrieval.Terms, terms.Concat(titleTerms).ToHashSet(StringComparer.Ordinal));
@@ -326,6 +323,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
     [GeneratedRegex(@"^\W*(He|She|It|They|This|These|Its|His|Her|Their)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPronoun();
+
+    /// <summary>A quote attributed to someone named only by a pronoun: "…," he said.</summary>
+    [GeneratedRegex(@"[,""”’]\s*(he|she|they)\s+(said|says|added|told|warned|argued|noted)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PronounSpeaker();
 
     [GeneratedRegex(@"(?<name>\p{Lu}[\p{Ll}’'-]+(?:\s\p{Lu}[\p{Ll}’'-]+){1,2})\s(said|says|told|added|warned)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpeakerName();

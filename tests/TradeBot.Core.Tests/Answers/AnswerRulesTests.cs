@@ -84,6 +84,20 @@ public sealed class AnswerRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task Answer_QuoteAttributedToAPronoun_IsQuotedWithTheSentenceThatSaysWho()
+    {
+        using var host = await HostWithAsync(
+            ("yeutter.txt", "Trade Representative Clayton Yeutter spoke to reporters in Geneva on Monday. \"The United States will retaliate against the quotas on semiconductors,\" he said."));
+
+        var answer = await host.AskAsync("Will the United States retaliate against the semiconductor quotas?");
+
+        Assert.True(answer.Answered, answer.Text);
+        var quote = Assert.Single(answer.Citations).Quote;
+        Assert.StartsWith("Trade Representative Clayton Yeutter spoke", quote, StringComparison.Ordinal);
+        Assert.Contains("he said", quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_OtherArticleSharingWordsButNotTheFact_IsNotCited()
     {
         using var host = await HostWithAsync(
