@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TradeBot.Core;
+using TradeBot.Core.Ingestion.Feeds;
 
 namespace TradeBot.Cli;
 
@@ -38,6 +39,7 @@ internal static class CliServices
             .AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>()
             .SetMinimumLevel(LogLevel.Warning));
         services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
+        services.AddTradeNewsFeeds(configuration);
         services.AddTradeNewsModels(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         // What a host does at start: every option registered with ValidateOnStart is checked now, not on first use.

@@ -1,6 +1,7 @@
 using TradeBot.Bot;
 using TradeBot.Cli;
 using TradeBot.Core;
+using TradeBot.Core.Ingestion.Feeds;
 using TradeBot.WebChat;
 
 namespace TradeBot.Hosting;
@@ -29,10 +30,12 @@ internal static class BotServer
         }
 
         builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
+        builder.Services.AddTradeNewsFeeds(builder.Configuration);
         builder.Services.AddTradeNewsModels(builder.Configuration);
         builder.AddTradeNewsBot();
         builder.AddWebChat();
         builder.Services.AddHostedService<CorpusSyncService>();
+        builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);
 
         var app = builder.Build();
