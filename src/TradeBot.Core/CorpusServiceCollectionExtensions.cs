@@ -77,6 +77,7 @@ public static class CorpusServiceCollectionExtensions
         services.AddSingleton<IngestionStatusStore>();
         services.AddSingleton<CorpusIngestion>();
         services.AddSingleton<CorpusWatcher>();
+        services.AddSingleton<IRecencyReference, RecencyReference>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<Microsoft.SemanticKernel.Data.ITextSearch<PassageRecord>, PassageTextSearch>();
         services.AddSingleton<IQuestionAnswerer, ExtractiveAnswerer>();
