@@ -56,6 +56,18 @@ public sealed class CorpusWatcher(CorpusIngestion ingestion, IOptions<CorpusOpti
         }
     }
 
+    /// <summary>Whether a change has been noticed that no sync has read yet.</summary>
+    public bool HasPendingChange
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _firstChange is not null;
+            }
+        }
+    }
+
     /// <summary>Whether a sync is due now: a change has settled (or waited too long), or the rescan interval has passed.</summary>
     public bool IsDue()
     {

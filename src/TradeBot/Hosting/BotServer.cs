@@ -11,7 +11,8 @@ internal static class BotServer
 {
     public const string DefaultUrl = "http://localhost:3978";
 
-    public static WebApplication Build(string[] args, string? corpus = null, string? data = null)
+    /// <param name="configureServices">Last changes to the services before the host is built (tests replace the clock).</param>
+    public static WebApplication Build(string[] args, string? corpus = null, string? data = null, Action<IServiceCollection>? configureServices = null)
     {
         // appsettings.json (which keeps ASP.NET Core's request logs at Warning) is read from the application's folder,
         // wherever the process was started from; `dotnet run --project src/TradeBot` starts it in the caller's folder.
@@ -38,6 +39,7 @@ internal static class BotServer
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapWebChat();
         app.MapBotEndpoints();
