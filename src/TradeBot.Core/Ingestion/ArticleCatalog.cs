@@ -31,6 +31,13 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         return (reader.GetInt32(0), reader.GetInt64(1));
     }
 
+    /// <summary>The count of committed changes to the store's passages and terms, by any process (see <see cref="SqliteDatabase"/>).</summary>
+    public async Task<long> ReadGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteDatabase.ReadGenerationAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>How many articles came from feeds (their origin is the feed's address, not a file).</summary>
     public async Task<int> CountFromFeedsAsync(CancellationToken cancellationToken = default)
     {

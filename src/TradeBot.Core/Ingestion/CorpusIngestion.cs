@@ -11,11 +11,17 @@ namespace TradeBot.Core.Ingestion;
 /// records each folder sync for the status report. With <see cref="CorpusOptions.RetentionDays"/>, every run ends by
 /// removing the articles that are too old.
 /// </summary>
-public sealed class CorpusIngestion(CorpusSynchronizer synchronizer, IngestionStatusStore status, TimeProvider timeProvider, IOptions<CorpusOptions> options) : IDisposable
+public sealed class CorpusIngestion(
+    CorpusSynchronizer synchronizer,
+    ArticleCatalog catalog,
+    IngestionStatusStore status,
+    TimeProvider timeProvider,
+    IOptions<CorpusOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _synced;
     private int _syncCount;
+    private long? _consistencyGeneration;
 
     /// <summary>True once the corpus has been brought up to date at least once in this process.</summary>
     public bool IsSynced => _synced;
@@ -31,6 +37,25 @@ public sealed class CorpusIngestion(CorpusSynchronizer synchronizer, IngestionSt
     /// <summary>The store's passage count against the catalog's after the last sync.</summary>
     public StoreConsistency? Consistency { get; private set; }
 
+    /// <summary>
+    /// <see cref="Consistency"/>, checked again when any process (a CLI ingest, another server) has changed the store
+    /// since: what the last sync here saw may no longer be so.
+    /// </summary>
+    public async Task<StoreConsistency?> CurrentConsistencyAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_synced)
+        {
+            return Consistency;
+        }
+        var generation = await catalog.ReadGenerationAsync(cancellationToken).ConfigureAwait(false);
+        if (generation != _consistencyGeneration)
+        {
+            Consistency = await synchronizer.CheckConsistencyAsync(cancellationToken).ConfigureAwait(false);
+            _consistencyGeneration = generation;
+        }
+        return Consistency;
+    }
+
     public async Task<IngestReport> SyncCorpusAsync(IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -44,6 +69,7 @@ public sealed class CorpusIngestion(CorpusSynchronizer synchronizer, IngestionSt
             var report = await synchronizer.SyncAsync([CorpusPath], progress, cancellationToken).ConfigureAwait(false);
             report.Removed += await ApplyRetentionAsync(cancellationToken).ConfigureAwait(false);
             (Problem, Consistency) = (null, report.Consistency);
+            _consistencyGeneration = await catalog.ReadGenerationAsync(cancellationToken).ConfigureAwait(false);
             _synced = true;
             await status.SetFolderSyncAsync(new FolderSync(timeProvider.GetUtcNow(), report.Added, report.Updated, report.Removed, report.Failed), cancellationToken)
                 .ConfigureAwait(false);

@@ -119,6 +119,9 @@ public sealed class CorpusSynchronizer(
         return run.Report;
     }
 
+    /// <summary>The store's passage count against the catalog's, now; null when the store cannot tell.</summary>
+    public Task<StoreConsistency?> CheckConsistencyAsync(CancellationToken cancellationToken = default) => _guard.CheckAsync(cancellationToken);
+
     /// <summary>Removes every article published before <paramref name="cutoff"/> (undated articles stay); returns how many.</summary>
     public async Task<int> RemovePublishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
