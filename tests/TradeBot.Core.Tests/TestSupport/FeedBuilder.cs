@@ -29,7 +29,8 @@ internal sealed class FeedBuilder(string title = "Trade Wire")
     public const string Filler = "The statement was released by the ministry on its website. Officials said further details would follow in the coming days. "
         + "Analysts at several banks said they were studying the announcement. Markets in the region were closed for a holiday when it was made. "
         + "The ministry has published similar notices several times this year. Business groups said they had been consulted during the preparation. "
-        + "A spokesperson declined to comment beyond the written statement. The measure will be reviewed after twelve months, the notice said.";
+        + "A spokesperson declined to comment beyond the written statement. The measure will be reviewed after twelve months, the notice said. "
+        + "Shipping agents said they expected little change to schedules in the first weeks. The notice runs to four pages and lists the goods concerned.";
 
     private FeedBuilder Item(string guid, string link, string headline, DateTimeOffset published, string body)
     {

@@ -24,6 +24,9 @@ internal sealed class FeedServer : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string? IfNoneMatch)> Requests { get; } = new();
 
+    /// <summary>The User-Agent of every request, in order.</summary>
+    public ConcurrentQueue<string> UserAgents { get; } = new();
+
     public static async Task<FeedServer> StartAsync()
     {
         var server = new FeedServer();
@@ -96,6 +99,7 @@ internal sealed class FeedServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         Requests.Enqueue((path, context.Request.Headers.IfNoneMatch.FirstOrDefault()));
+        UserAgents.Enqueue(context.Request.Headers.UserAgent.ToString());
         if (_routes.TryGetValue(path, out var route))
         {
             return route(context);

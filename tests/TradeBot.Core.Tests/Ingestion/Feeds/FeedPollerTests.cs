@@ -60,6 +60,31 @@ public sealed class FeedPollerTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("Home | World", cheese.Citations[0].Quote, StringComparison.Ordinal);
         Assert.Equal(1, _server.RequestsFor("/news/freedonia-cheese"));
         Assert.Equal(0, _server.RequestsFor("/news/ruritania-bicycles")); // its full text was in the feed
+        Assert.Equal(1, _server.RequestsFor("/robots.txt"));
+        Assert.All(_server.UserAgents, agent => Assert.Equal(FetchOptions.DefaultUserAgent, agent));
+    }
+
+    [Fact]
+    public async Task Poll_WithRetention_SkipsAndRemovesOldItems()
+    {
+        using var kept = new FeedHost(_temp.Combine("retention"), new Dictionary<string, string?> { ["Corpus:RetentionDays"] = "30" });
+        _server.Serve("/feed.xml", BicycleFeed()
+            .WithFullItem("wire-old", _server.Url("/news/old"), "Freedonia cuts cheese quota", "Freedonia cut its cheese import quota by 40 percent.", Published.AddDays(-40))
+            .Build());
+
+        var result = await kept.PollAsync(FeedUrl);
+
+        Assert.Equal(1, result.Added);
+        Assert.False((await kept.Corpus.AskAsync(CheeseQuestion)).Answered);
+        // Thirty days on, the bicycle item is too old as well, and the next write removes it.
+        kept.Clock.Advance(TimeSpan.FromDays(31));
+        _server.Serve("/feed.xml", new FeedBuilder().WithFullItem("wire-new", _server.Url("/news/new"), "Freedonia cuts cheese quota",
+            "Freedonia cut its cheese import quota by 40 percent.", kept.Clock.GetUtcNow()).Build());
+        Assert.Equal(1, (await kept.PollAsync(FeedUrl)).Added);
+
+        Assert.False((await kept.Corpus.AskAsync(BicycleQuestion)).Answered);
+        Assert.True((await kept.Corpus.AskAsync(CheeseQuestion)).Answered);
+        Assert.Equal(1, (await kept.Corpus.Catalog.CountAsync()).Articles);
     }
 
     [Fact]
