@@ -10,7 +10,7 @@ public sealed class CorpusOptions
     /// <summary>The folder for the embedded store and other local state. Default: <c>data/</c> of the repository.</summary>
     public string DataPath { get; set; } = string.Empty;
 
-    /// <summary>Whether the server watches the corpus folder and ingests what changes in it while it runs.</summary>
+    /// <summary>Whether the server watches the corpus folder and ingests what changes in it while it runs (off: only at start).</summary>
     public bool Watch { get; set; } = true;
 
     /// <summary>How long the folder must be quiet after a change before it is synced: a burst of files is one sync.</summary>

@@ -71,6 +71,10 @@ public sealed class CorpusWatcher(CorpusIngestion ingestion, IOptions<CorpusOpti
     /// <summary>Whether a sync is due now: a change has settled (or waited too long), or the rescan interval has passed.</summary>
     public bool IsDue()
     {
+        if (!options.Value.Watch)
+        {
+            return false;
+        }
         var now = timeProvider.GetUtcNow();
         lock (_lock)
         {

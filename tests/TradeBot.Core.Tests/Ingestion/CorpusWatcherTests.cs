@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Tests.TestSupport;
@@ -77,6 +78,19 @@ public sealed class CorpusWatcherTests : IDisposable
         _clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(1, (await watcher.SyncIfDueAsync())!.Added);
+    }
+
+    [Fact]
+    public async Task WatchOff_NothingIsEverDue()
+    {
+        using var host = new CorpusHost(_temp.Combine("off"), new Dictionary<string, string?> { ["Corpus:Watch"] = "false" },
+            configure: (services, _) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)));
+        var watcher = host.Services.GetRequiredService<CorpusWatcher>();
+        Assert.False(host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Watch);
+        watcher.Notify();
+        _clock.Advance(Rescan);
+
+        Assert.Null(await watcher.SyncIfDueAsync());
     }
 
     [Fact]
