@@ -1,5 +1,4 @@
 using System.Net;
-using TradeBot.Core.Answers.Llm;
 
 namespace TradeBot.Core.Ingestion.Feeds;
 
@@ -75,7 +74,7 @@ internal sealed class WebFetcher(HttpClient http, FetchOptions options, TimeProv
                 if (!response.IsSuccessStatusCode)
                 {
                     return FetchResult.Failed(current, $"HTTP {status} {response.ReasonPhrase}".TrimEnd(),
-                        RetryAfterHandler.RetryDelay(response, timeProvider.GetUtcNow()), status);
+                        RetryAfter(response, timeProvider.GetUtcNow()), status);
                 }
                 if (response.Content.Headers.ContentLength > maxBytes)
                 {
@@ -98,6 +97,14 @@ internal sealed class WebFetcher(HttpClient http, FetchOptions options, TimeProv
             return FetchResult.Failed(current, $"request failed: {ex.Message}");
         }
     }
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for, in seconds or as an HTTP date; null without one.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static string TooLarge(long? length, long maxBytes) =>
         $"{(length is { } bytes ? $"{bytes:N0} bytes" : "the response is")} larger than the {maxBytes:N0}-byte limit (Fetch:MaxFeedBytes, Fetch:MaxPageBytes)";
