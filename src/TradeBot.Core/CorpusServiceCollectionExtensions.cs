@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Answers;
@@ -29,7 +30,11 @@ public static class CorpusServiceCollectionExtensions
             {
                 o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Path) ? Path.Combine(defaultRoot, "corpus") : o.Path);
                 o.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(o.DataPath) ? Path.Combine(defaultRoot, "data") : o.DataPath);
-            });
+            })
+            .Validate(o => o.RetentionDays is null or >= 1, "Corpus:RetentionDays must be at least 1 (or unset, to keep every article).")
+            .Validate(o => o.WatchDebounce >= TimeSpan.Zero, "Corpus:WatchDebounce must not be negative.")
+            .Validate(o => o.RescanInterval >= TimeSpan.FromSeconds(1), "Corpus:RescanInterval must be at least one second (00:00:01).")
+            .ValidateOnStart();
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName))
             .Validate(o => o.RelevanceFloor is >= 0 and <= 1, "Retrieval:RelevanceFloor must be between 0 and 1.")
             .Validate(o => o.Candidates >= 1, "Retrieval:Candidates must be at least 1.")
@@ -68,7 +73,11 @@ public static class CorpusServiceCollectionExtensions
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             sp.GetRequiredService<CorpusFileReader>(),
             sp.GetService<LocalTermIndex>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IngestionStatusStore>();
         services.AddSingleton<CorpusIngestion>();
+        services.AddSingleton<CorpusWatcher>();
+        services.AddSingleton<IRecencyReference, RecencyReference>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<Microsoft.SemanticKernel.Data.ITextSearch<PassageRecord>, PassageTextSearch>();
         services.AddSingleton<IQuestionAnswerer, ExtractiveAnswerer>();

@@ -71,7 +71,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
-        return Compose(question, claims, kinds.Figure, sentences, retrieval);
+        return RecencyNote.AddTo(Compose(question, claims, kinds.Figure, sentences, retrieval), retrieval.Date);
     }
 
     /// <summary>The extractive answer is ready at once: its whole text as one chunk, then the answer.</summary>

@@ -31,6 +31,22 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         return (reader.GetInt32(0), reader.GetInt64(1));
     }
 
+    /// <summary>The count of committed changes to the store's passages and terms, by any process (see <see cref="SqliteDatabase"/>).</summary>
+    public async Task<long> ReadGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteDatabase.ReadGenerationAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many articles came from feeds (their origin is the feed's address, not a file).</summary>
+    public async Task<int> CountFromFeedsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM articles WHERE origin LIKE 'http://%' OR origin LIKE 'https://%'";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Every article's id, file and passage count, in pages, for a check of what the store holds.</summary>
     public async IAsyncEnumerable<IReadOnlyList<(string Id, string Origin, int PassageCount)>> ArticlePagesAsync(
         int pageSize,
@@ -147,12 +163,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         }
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var names = ids.Select((id, i) =>
-        {
-            command.Parameters.AddWithValue($"$id{i}", id);
-            return $"$id{i}";
-        }).ToList();
-        command.CommandText = $"SELECT id, passage_count FROM articles WHERE id IN ({string.Join(", ", names)})";
+        command.CommandText = $"SELECT id, passage_count FROM articles WHERE id IN ({SqliteCommands.InList(command, ids)})";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -209,6 +220,15 @@ public sealed class ArticleCatalog(SqliteDatabase database)
     public Task RemoveAsync(string id, CancellationToken cancellationToken = default) =>
         WriteAsync("DELETE FROM articles WHERE id = $id", c => c.Parameters.AddWithValue("$id", id), cancellationToken);
 
+    /// <summary>The newest publication date held (by the index on it, whatever the catalog's size); null when no article is dated.</summary>
+    public async Task<DateTimeOffset?> NewestPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(published) FROM articles";
+        return UnixTime.FromDb(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? DBNull.Value);
+    }
+
     public async Task<(int Count, DateTimeOffset? Earliest, DateTimeOffset? Latest)> SummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -238,12 +258,5 @@ public sealed class ArticleCatalog(SqliteDatabase database)
     }
 
     private Task WriteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, transaction) =>
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            bind(command);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        SqliteCommands.WriteAsync(database, sql, bind, cancellationToken);
 }

@@ -39,13 +39,8 @@ public sealed class CorpusSynchronizer(
     public async Task<IngestReport> SyncAsync(IReadOnlyList<string> paths, bool verify, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var report = new IngestReport();
-        var run = new Run(report, new StoryLinker(catalog), progress);
-        await passages.EnsureCollectionExistsAsync(cancellationToken).ConfigureAwait(false);
-        if (await _guard.ReconcileAsync(cancellationToken).ConfigureAwait(false) is { } reset)
-        {
-            report.Warnings.Add(reset);
-        }
+        var run = await BeginAsync(progress, cancellationToken).ConfigureAwait(false);
+        var report = run.Report;
         if (verify)
         {
             report.Repaired = await _guard.MarkDamagedAsync(cancellationToken).ConfigureAwait(false);
@@ -91,6 +86,67 @@ public sealed class CorpusSynchronizer(
             report.Warnings.Add(gap);
         }
         return report;
+    }
+
+    /// <summary>
+    /// Writes articles that come from no file (feed items): each is cleaned, and written unless the catalog holds it
+    /// with the same content hash. Nothing is removed: an item that leaves a feed stays an article.
+    /// </summary>
+    public async Task<IngestReport> IngestArticlesAsync(IReadOnlyList<RawArticle> articles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var run = await BeginAsync(progress: null, cancellationToken).ConfigureAwait(false);
+        var pending = new List<(Article Article, string Hash)>();
+        foreach (var article in articles.Select(ArticleCleaner.Clean))
+        {
+            if (article.Body.Length == 0)
+            {
+                run.Report.Failures.Add(new IngestFailure(article.Id, "empty article: no text after cleaning"));
+                continue;
+            }
+            var hash = ContentHash.Of(article, _embedderName);
+            if ((await catalog.GetAsync(article.Id, cancellationToken).ConfigureAwait(false))?.ContentHash == hash)
+            {
+                run.Report.Unchanged++;
+                continue;
+            }
+            pending.Add((article, hash));
+        }
+        foreach (var batch in pending.Chunk(BatchSize))
+        {
+            await WriteBatchAsync([.. batch], run, cancellationToken).ConfigureAwait(false);
+        }
+        return run.Report;
+    }
+
+    /// <summary>The store's passage count against the catalog's, now; null when the store cannot tell.</summary>
+    public Task<StoreConsistency?> CheckConsistencyAsync(CancellationToken cancellationToken = default) => _guard.CheckAsync(cancellationToken);
+
+    /// <summary>Removes every article published before <paramref name="cutoff"/> (undated articles stay); returns how many.</summary>
+    public async Task<int> RemovePublishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        while (await catalog.PublishedBetweenAsync(DateTimeOffset.MinValue, cutoff.AddTicks(-1), BatchSize, cancellationToken).ConfigureAwait(false) is { Count: > 0 } old)
+        {
+            foreach (var entry in old)
+            {
+                await RemoveArticleAsync(entry.Id, entry.PassageCount, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>What every run does first: the collection exists, and the catalog describes this store (else it is reset).</summary>
+    private async Task<Run> BeginAsync(IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var run = new Run(new IngestReport(), new StoryLinker(catalog), progress);
+        await passages.EnsureCollectionExistsAsync(cancellationToken).ConfigureAwait(false);
+        if (await _guard.ReconcileAsync(cancellationToken).ConfigureAwait(false) is { } reset)
+        {
+            run.Report.Warnings.Add(reset);
+        }
+        return run;
     }
 
     private async Task SyncFileAsync(string file, string fileId, Run run, CancellationToken cancellationToken)

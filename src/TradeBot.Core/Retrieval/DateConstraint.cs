@@ -7,8 +7,11 @@ namespace TradeBot.Core.Retrieval;
 /// The time a question asks about when it names one ("in October 1987", "during 2005"), and the words that said it.
 /// A month is when the articles were written or the month they report on (a month's figures are published weeks
 /// later); a year is what a fact is about ("exports grew in 1986", written in 1987), so it is matched in the text.
+/// "Today" and "this week" are relative (<see cref="IsRelative"/>): days ending on the reference day (the newest article
+/// date held, or the clock's date when feeds are subscribed), matched on the publication date alone; "the latest" keeps
+/// every time but puts the newest passages first (<see cref="NewestFirst"/>).
 /// </summary>
-public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset To, string Words, bool IsMonth)
+public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset To, string Words, bool IsMonth, bool IsRelative = false, bool NewestFirst = false)
 {
     /// <summary>How long after a month its figures may still be reported.</summary>
     public static readonly TimeSpan ReportingLag = TimeSpan.FromDays(62);
@@ -36,6 +39,34 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         return null;
     }
 
+    /// <summary>
+    /// As <see cref="Find(string)"/>, and with a reference day (<paramref name="today"/>) also "today", "this week" and
+    /// "the latest"/"most recent", which a named month or year outranks.
+    /// </summary>
+    public static DateConstraint? Find(string question, DateTimeOffset? today)
+    {
+        if (Find(question) is { } named)
+        {
+            return named;
+        }
+        if (today is not { } reference)
+        {
+            return null;
+        }
+        var end = new DateTimeOffset(reference.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddTicks(-1);
+        if (Today().Match(question) is { Success: true } day)
+        {
+            return new DateConstraint(end.AddTicks(1).AddDays(-1), end, day.Value, IsMonth: false, IsRelative: true);
+        }
+        if (ThisWeek().Match(question) is { Success: true } week)
+        {
+            return new DateConstraint(end.AddTicks(1).AddDays(-7), end, week.Value, IsMonth: false, IsRelative: true);
+        }
+        return Latest().Match(question) is { Success: true } latest
+            ? new DateConstraint(DateTimeOffset.MinValue, end, latest.Value, IsMonth: false, IsRelative: true, NewestFirst: true)
+            : null;
+    }
+
     /// <summary>The year the question names, as written.</summary>
     public string YearText => From.Year.ToString(CultureInfo.InvariantCulture);
 
@@ -47,6 +78,11 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
     public bool Covers(DateTimeOffset? published, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsRelative)
+        {
+            // "The latest" may be undated; "today" and "this week" are known from the date alone.
+            return published is { } date ? date >= From && date <= To : NewestFirst;
+        }
         if (!IsMonth)
         {
             var years = YearsNamed(text, published);
@@ -62,6 +98,10 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
     public bool Contradicts(string sentence, DateTimeOffset? published)
     {
         ArgumentNullException.ThrowIfNull(sentence);
+        if (IsRelative)
+        {
+            return false;
+        }
         if (IsMonth)
         {
             var months = MonthsNamed(sentence);
@@ -114,6 +154,15 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         }
         return null;
     }
+
+    [GeneratedRegex(@"\b(today|this morning|tonight)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Today();
+
+    [GeneratedRegex(@"\b(this|the past|the last) (week|seven days)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThisWeek();
+
+    [GeneratedRegex(@"\b(latest|most recent|newest|recently)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Latest();
 
     [GeneratedRegex(@"\b(19|20)\d{2}\b")]
     private static partial Regex NamedYear();

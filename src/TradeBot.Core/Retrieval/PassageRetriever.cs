@@ -19,8 +19,12 @@ public sealed class PassageRetriever(
     IKeywordHybridSearchable<PassageRecord> store,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     ITermStatisticsSource termStatistics,
-    IOptions<RetrievalOptions> options)
+    IOptions<RetrievalOptions> options,
+    IRecencyReference? recency = null)
 {
+    /// <summary>What being the newest of the relevant passages adds to a score when the question asks for the latest.</summary>
+    private const double NewestBonus = 0.5;
+
     private readonly RetrievalOptions _options = options.Value;
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
@@ -36,6 +40,14 @@ public sealed class PassageRetriever(
                 .Where(t => own.Add(t.Term))
                 .Select(t => t with { Weight = t.Weight * _options.ContextWeight, IsName = false, IsContext = true }));
         }
+        var today = recency is null ? null : await recency.TodayAsync(cancellationToken).ConfigureAwait(false);
+        var date = request.From is null && request.To is null ? DateConstraint.Find(request.Question, today) : null;
+        if (date is { IsRelative: true })
+        {
+            // "Today" and "this week" say when, not what: like month names, they are not searched for.
+            var when = TextAnalyzer.Terms(date.Words).ToHashSet(StringComparer.Ordinal);
+            terms.RemoveAll(t => when.Contains(t.Term));
+        }
         if (terms.Count == 0)
         {
             return RetrievalResult.Empty(terms) with { DeclineReason = "the question has no words to search for" };
@@ -45,7 +57,6 @@ public sealed class PassageRetriever(
             return RetrievalResult.Empty(terms) with { DeclineReason = unknown };
         }
 
-        var date = request.From is null && request.To is null ? DateConstraint.Find(request.Question) : null;
         // A follow-up means little alone: its vector carries the question it follows.
         var followed = terms.Any(t => t.IsContext) ? request.Context![0] : null;
         var queryText = string.Join(' ', [.. followed is null ? [] : new[] { followed }, request.Question, .. terms.Where(t => t.CorrectedFrom is not null).Select(t => t.Term)]);
@@ -83,7 +94,28 @@ public sealed class PassageRetriever(
                 chosen.Add(candidate);
             }
         }
+        if (date is { NewestFirst: true })
+        {
+            chosen = NewestFirst(chosen);
+        }
         return new RetrievalResult(terms, chosen) { Ranked = ranked, Date = date };
+    }
+
+    /// <summary>
+    /// "The latest": of the passages relevant enough, the newer score more (up to <see cref="NewestBonus"/> for the
+    /// newest, nothing for the oldest or undated), so that the newest lead the answer.
+    /// </summary>
+    private static List<RetrievedPassage> NewestFirst(List<RetrievedPassage> chosen)
+    {
+        var dates = chosen.Select(c => c.Passage.Published).OfType<DateTimeOffset>().ToList();
+        if (dates.Count == 0)
+        {
+            return chosen;
+        }
+        var (oldest, span) = (dates.Min(), Math.Max(1, (dates.Max() - dates.Min()).Ticks));
+        return [.. chosen
+            .Select(c => c with { Score = c.Score + (c.Passage.Published is { } p ? NewestBonus * (p - oldest).Ticks / span : 0) })
+            .OrderByDescending(c => c.Score)];
     }
 
     private async Task<List<RetrievedPassage>> CandidatesAsync(float[] vector, List<string> keywords, IReadOnlyList<QueryTerm> terms,
@@ -164,9 +196,16 @@ public sealed class PassageRetriever(
     private static Expression<Func<PassageRecord, bool>>? Filter(RetrievalRequest request, DateConstraint? date)
     {
         var filter = request.Filter;
-        if (date is { IsMonth: true })
+        // A month's articles, with the weeks its figures are reported in; "today" and "this week" by date alone.
+        DateTimeOffset? written = date switch
         {
-            var (first, last) = (date.From, date.To + DateConstraint.ReportingLag);
+            { IsMonth: true } => date.To + DateConstraint.ReportingLag,
+            { IsRelative: true, NewestFirst: false } => date.To,
+            _ => null,
+        };
+        if (written is { } last)
+        {
+            var first = date!.From;
             filter = And(filter, r => r.Published >= first);
             filter = And(filter, r => r.Published <= last);
         }

@@ -22,6 +22,7 @@ internal static class CliApplication
             AskCommand.Create(),
             ChatCommand.Create(),
             IngestCommand.Create(),
+            StatusCommand.Create(),
             EvalCommand.Create(),
             TeamsPackageCommand.Create(),
             DownloadModelCommand.Create(),

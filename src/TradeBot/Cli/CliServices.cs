@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TradeBot.Core;
+using TradeBot.Core.Ingestion.Feeds;
 using TradeBot.Suggestions;
 
 namespace TradeBot.Cli;
@@ -39,6 +40,7 @@ internal static class CliServices
             .AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>()
             .SetMinimumLevel(LogLevel.Warning));
         services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
+        services.AddTradeNewsFeeds(configuration);
         services.AddTradeNewsModels(configuration);
         services.AddCorpusQuestions();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

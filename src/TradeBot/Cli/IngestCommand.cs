@@ -11,7 +11,7 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or folders to ingest (default: the corpus folder). A folder is kept in sync: articles whose files left it are removed.",
+            Description = "Files or folders to ingest (default: the corpus folder), or RSS/Atom feed addresses (http:// or https://) to poll once. A folder is kept in sync: articles whose files left it are removed.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var verify = new Option<bool>("--verify")
@@ -24,10 +24,21 @@ internal static class IngestCommand
             await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
             var ingestion = services.GetRequiredService<CorpusIngestion>();
             var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
-            var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [ingestion.CorpusPath];
-            var report = await IngestionRunner.RunAsync(AnsiConsole.Console,
-                progress => synchronizer.SyncAsync(targets, parse.GetValue(verify), progress, cancellationToken), alwaysSummarize: true);
-            return report.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+            var given = parse.GetValue(paths) ?? [];
+            var feeds = given.Where(FeedPolls.IsAddress).ToList();
+            var targets = given.Except(feeds).ToArray() is { Length: > 0 } files ? files : feeds.Count > 0 ? [] : [ingestion.CorpusPath];
+            var failed = false;
+            if (targets.Length > 0)
+            {
+                var report = await IngestionRunner.RunAsync(AnsiConsole.Console,
+                    progress => synchronizer.SyncAsync(targets, parse.GetValue(verify), progress, cancellationToken), alwaysSummarize: true);
+                failed = report.Failed > 0;
+            }
+            foreach (var feed in feeds)
+            {
+                failed |= !await FeedPolls.PollOnceAsync(services, AnsiConsole.Console, feed, cancellationToken);
+            }
+            return failed ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using TradeBot.Bot;
 using TradeBot.Cli;
 using TradeBot.Core;
+using TradeBot.Core.Ingestion.Feeds;
 using TradeBot.Suggestions;
 using TradeBot.WebChat;
 
@@ -11,7 +12,8 @@ internal static class BotServer
 {
     public const string DefaultUrl = "http://localhost:3978";
 
-    public static WebApplication Build(string[] args, string? corpus = null, string? data = null)
+    /// <param name="configureServices">Last changes to the services before the host is built (tests replace the clock).</param>
+    public static WebApplication Build(string[] args, string? corpus = null, string? data = null, Action<IServiceCollection>? configureServices = null)
     {
         // appsettings.json (which keeps ASP.NET Core's request logs at Warning) is read from the application's folder,
         // wherever the process was started from; `dotnet run --project src/TradeBot` starts it in the caller's folder.
@@ -30,13 +32,16 @@ internal static class BotServer
         }
 
         builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
+        builder.Services.AddTradeNewsFeeds(builder.Configuration);
         builder.Services.AddTradeNewsModels(builder.Configuration);
         builder.AddTradeNewsBot();
         builder.Services.AddCorpusQuestions();
         builder.AddWebChat();
         builder.Services.AddHostedService<CorpusSyncService>();
+        builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapWebChat();
         app.MapBotEndpoints();

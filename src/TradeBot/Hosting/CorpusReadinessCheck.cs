@@ -6,7 +6,8 @@ namespace TradeBot.Hosting;
 
 /// <summary>
 /// Ready when the store answers, the corpus folder has been ingested since the server started, and the store holds
-/// what the catalog lists. Otherwise the description says why (a broken store file, a gap between store and catalog).
+/// what the catalog lists (checked again whenever another process has changed the store). Otherwise the description
+/// says why (a broken store file, a gap between store and catalog).
 /// </summary>
 internal sealed class CorpusReadinessCheck(CorpusIngestion ingestion, IServiceProvider services) : IHealthCheck
 {
@@ -24,7 +25,7 @@ internal sealed class CorpusReadinessCheck(CorpusIngestion ingestion, IServicePr
         {
             return HealthCheckResult.Unhealthy("The corpus is still being ingested.");
         }
-        return ingestion.Consistency?.Problem is { } gap
+        return (await ingestion.CurrentConsistencyAsync(cancellationToken))?.Problem is { } gap
             ? HealthCheckResult.Unhealthy(gap)
             : HealthCheckResult.Healthy("Corpus ingested.");
     }

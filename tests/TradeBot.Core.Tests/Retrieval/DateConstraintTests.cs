@@ -69,4 +69,47 @@ public sealed class DateConstraintTests
     [InlineData("Ottawa", false)]
     [InlineData("Mayor", false)]
     public void IsCalendarWord_MonthsAndWeekdaysOnly(string word, bool expected) => Assert.Equal(expected, DateConstraint.IsCalendarWord(word));
+
+    private static readonly DateTimeOffset Newest = new(2026, 12, 1, 15, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Find_Today_IsTheReferenceDay()
+    {
+        var date = DateConstraint.Find("What did Ruritania announce today?", Newest)!;
+
+        Assert.True(date.IsRelative);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), date.From);
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero).AddTicks(-1), date.To);
+        Assert.True(date.Covers(Newest.AddHours(-15), "any text"));
+        Assert.False(date.Covers(Newest.AddDays(-1), "any text"));
+        Assert.False(date.Covers(null, "an undated article"));
+    }
+
+    [Fact]
+    public void Find_ThisWeek_IsTheSevenDaysToTheReferenceDay()
+    {
+        var date = DateConstraint.Find("Which tariffs were raised this week?", Newest)!;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero), date.From);
+        Assert.True(date.Covers(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero), string.Empty));
+        Assert.False(date.Covers(new DateTimeOffset(2026, 11, 24, 23, 0, 0, TimeSpan.Zero), string.Empty));
+        Assert.False(date.Contradicts("Exports fell in March 2025.", Newest));
+    }
+
+    [Fact]
+    public void Find_Latest_KeepsEveryDateNewestFirst()
+    {
+        var date = DateConstraint.Find("What is the latest on the steel dispute?", Newest)!;
+
+        Assert.True(date.NewestFirst);
+        Assert.True(date.Covers(new DateTimeOffset(1987, 3, 1, 0, 0, 0, TimeSpan.Zero), string.Empty));
+        Assert.True(date.Covers(null, string.Empty));
+    }
+
+    [Fact]
+    public void Find_NamedMonth_OutranksRelativeWords() =>
+        Assert.False(DateConstraint.Find("What was the latest figure for March 1987?", Newest)!.IsRelative);
+
+    [Fact]
+    public void Find_RelativeWordsWithoutAReference_IsNull() => Assert.Null(DateConstraint.Find("What happened today?", null));
 }

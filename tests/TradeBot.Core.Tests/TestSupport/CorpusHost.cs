@@ -18,7 +18,8 @@ internal sealed class CorpusHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CorpusHost(string root, IReadOnlyDictionary<string, string?>? settings = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
+    public CorpusHost(string root, IReadOnlyDictionary<string, string?>? settings = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
+        Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddTradeNewsCorpus(configuration, root);
@@ -26,6 +27,7 @@ internal sealed class CorpusHost : IDisposable
         {
             services.AddSingleton(embedder);
         }
+        configure?.Invoke(services, configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -51,6 +51,28 @@ public sealed class CorpusReadinessCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_AnotherProcessRepairsTheStore_IsHealthyWithoutASyncHere()
+    {
+        await using (var first = Services())
+        {
+            await first.GetRequiredService<CorpusIngestion>().SyncCorpusAsync();
+        }
+        RawSqlite.Execute(DatabaseFile, "DELETE FROM passages WHERE ordinal > 0");
+        await using var server = Services();
+        var ingestion = server.GetRequiredService<CorpusIngestion>();
+        await ingestion.SyncCorpusAsync();
+        Assert.Equal(HealthStatus.Unhealthy, (await Check(server)).Status);
+
+        // `ingest --verify` in another process: the server's last sync saw the gap, the store no longer has it.
+        await using (var cli = Services())
+        {
+            await cli.GetRequiredService<CorpusSynchronizer>().SyncAsync([ingestion.CorpusPath], verify: true);
+        }
+
+        Assert.Equal(HealthStatus.Healthy, (await Check(server)).Status);
+    }
+
+    [Fact]
     public async Task Check_StoreInStep_IsHealthy()
     {
         await using var services = Services();
