@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +15,7 @@ internal sealed class DirectLineEndpoints(
     DirectLineConversationStore store,
     DirectLineChannel channel,
     AzureDirectLineTokenClient azure,
+    DirectLineStreamPump pump,
     IOptions<DirectLineOptions> options,
     ILogger<DirectLineEndpoints> logger)
 {
@@ -146,33 +145,7 @@ internal sealed class DirectLineEndpoints(
         }
 
         using var socket = await httpContext.WebSockets.AcceptWebSocketAsync();
-        DirectLineLog.StreamOpened(logger, conversationId);
-        var reader = conversation.Listen(watermark);
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var receiving = ReceiveUntilClosedAsync(socket, closed);
-        try
-        {
-            await foreach (var set in reader.ReadAllAsync(closed.Token))
-            {
-                var frame = JsonSerializer.SerializeToUtf8Bytes(set, ActivitySerializer.Options);
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
-            }
-
-            // The conversation ended or a newer socket took over.
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed", CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-        {
-            // The client went away.
-        }
-        finally
-        {
-            conversation.StopListening(reader);
-            await closed.CancelAsync();
-            await receiving;
-            DirectLineLog.StreamClosed(logger, conversationId);
-        }
-
+        await pump.RunAsync(socket, conversation, watermark, cancellationToken);
         return TypedResults.Empty;
     }
 
@@ -234,29 +207,6 @@ internal sealed class DirectLineEndpoints(
     }
 
     private int ExpiresIn() => (int)tokens.Lifetime.TotalSeconds;
-
-    private static async Task ReceiveUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            // Clients only send keep-alives; a close (or a broken connection) ends the stream.
-            while (!closed.IsCancellationRequested)
-            {
-                var received = await socket.ReceiveAsync(buffer, closed.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-        {
-            // Ends the stream below.
-        }
-
-        await closed.CancelAsync();
-    }
 
     internal static string? BearerToken(HttpRequest request)
     {

@@ -26,6 +26,7 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineConversationStore>();
         services.TryAddSingleton<DirectLineChannel>();
+        services.TryAddSingleton<DirectLineStreamPump>();
         services.TryAddSingleton<DirectLineEndpoints>();
         services.AddHttpClient<AzureDirectLineTokenClient>(AzureDirectLineTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         // Tokens travel in a header, never in cookies, so any site may embed the widget.
