@@ -118,6 +118,24 @@ internal static class BotFrameworkAuthentication
 
                 return Task.CompletedTask;
             },
+            OnAuthenticationFailed = async context =>
+            {
+                // IdentityModel treats keys it could not fetch as no keys ("unknown key"): tell the two apart, so that
+                // the log names the metadata address and the caller hears that the token could not be checked.
+                if (context.Exception is SecurityTokenSignatureKeyNotFoundException && context.Options.ConfigurationManager is { } manager)
+                {
+                    try
+                    {
+                        await manager.GetConfigurationAsync(context.HttpContext.RequestAborted);
+                    }
+                    catch (InvalidOperationException exception)
+                    {
+                        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotFrameworkAuthentication));
+                        AuthenticationLog.MetadataUnavailable(logger, metadataUrl, exception);
+                        context.Exception = exception;
+                    }
+                }
+            },
             OnChallenge = context => ChallengeAsync(context, credentials),
         };
     }
