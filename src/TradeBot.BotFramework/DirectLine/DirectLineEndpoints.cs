@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,14 +7,15 @@ using TradeBot.BotFramework.Schema;
 namespace TradeBot.BotFramework.DirectLine;
 
 /// <summary>
-/// The handlers of the Direct Line 3.0 routes. Every conversation route needs a token of this server for exactly that
-/// conversation: none gives 401, a forged, expired or other conversation's token 403, an ended conversation 404.
+/// The handlers of the Direct Line 3.0 routes. The conversation policy (<see cref="DirectLineAuthentication"/>) has
+/// already admitted the caller's token for the route's conversation; an ended conversation answers 404.
 /// </summary>
 internal sealed class DirectLineEndpoints(
     DirectLineTokenService tokens,
     DirectLineConversationStore store,
     DirectLineChannel channel,
     AzureDirectLineTokenClient azure,
+    DirectLineStreamPump pump,
     IOptions<DirectLineOptions> options,
     ILogger<DirectLineEndpoints> logger)
 {
@@ -37,25 +36,17 @@ internal sealed class DirectLineEndpoints(
     }
 
     /// <summary>POST /tokens/refresh: a fresh token for the same conversation and user.</summary>
-    public async Task<IResult> RefreshAsync(HttpContext httpContext)
+    public IResult Refresh(HttpContext httpContext)
     {
-        if (await AuthorizeAsync(httpContext, conversationId: null) is not { } grant)
-        {
-            return Denied(httpContext);
-        }
-
+        var grant = Grant(httpContext);
         var (token, _) = tokens.Issue(grant.ConversationId, grant.UserId);
         return TypedResults.Ok(new DirectLineConversationInfo(grant.ConversationId, token, ExpiresIn()));
     }
 
     /// <summary>POST /conversations: starts the token's conversation (201) or returns it when it exists (200).</summary>
-    public async Task<IResult> StartAsync(HttpContext httpContext)
+    public IResult Start(HttpContext httpContext)
     {
-        if (await AuthorizeAsync(httpContext, conversationId: null) is not { } grant)
-        {
-            return Denied(httpContext);
-        }
-
+        var grant = Grant(httpContext);
         var (conversation, created) = store.GetOrCreate(grant);
         if (conversation is null)
         {
@@ -76,24 +67,15 @@ internal sealed class DirectLineEndpoints(
     }
 
     /// <summary>GET /conversations/{id}?watermark=: reconnect, with a fresh stream URL.</summary>
-    public async Task<IResult> ReconnectAsync(HttpContext httpContext, string conversationId, string? watermark)
+    public IResult Reconnect(HttpContext httpContext, string conversationId, string? watermark)
     {
-        if (await AuthorizeAsync(httpContext, conversationId) is not { } grant)
-        {
-            return Denied(httpContext);
-        }
-
+        var grant = Grant(httpContext);
         return store.Find(conversationId) is null ? Ended(httpContext) : TypedResults.Ok(ConversationInfo(httpContext, grant, watermark));
     }
 
     /// <summary>POST /conversations/{id}/activities: keep and echo the activity, run the bot's turn, answer its id.</summary>
     public async Task<IResult> PostActivityAsync(HttpContext httpContext, string conversationId, CancellationToken cancellationToken)
     {
-        if (await AuthorizeAsync(httpContext, conversationId) is null)
-        {
-            return Denied(httpContext);
-        }
-
         if (store.Find(conversationId) is not { } conversation)
         {
             return Ended(httpContext);
@@ -114,27 +96,14 @@ internal sealed class DirectLineEndpoints(
     }
 
     /// <summary>GET /conversations/{id}/activities?watermark=: the kept activities after the watermark (no typing).</summary>
-    public async Task<IResult> GetActivitiesAsync(HttpContext httpContext, string conversationId, string? watermark)
-    {
-        if (await AuthorizeAsync(httpContext, conversationId) is null)
-        {
-            return Denied(httpContext);
-        }
-
-        return store.Find(conversationId) is { } conversation
+    public IResult GetActivities(HttpContext httpContext, string conversationId, string? watermark) =>
+        store.Find(conversationId) is { } conversation
             ? TypedResults.Json(conversation.After(watermark), ActivitySerializer.Options)
             : Ended(httpContext);
-    }
 
     /// <summary>GET /conversations/{id}/stream?t=token&amp;watermark=: the WebSocket of activity sets.</summary>
-    public async Task<IResult> StreamAsync(HttpContext httpContext, string conversationId, string? t, string? watermark, CancellationToken cancellationToken)
+    public async Task<IResult> StreamAsync(HttpContext httpContext, string conversationId, string? watermark, CancellationToken cancellationToken)
     {
-        var grant = await tokens.ValidateAsync(t ?? BearerToken(httpContext.Request));
-        if (grant is null || !string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
-        {
-            return Denied(httpContext, grant is null ? "The token is missing, invalid or expired." : "The token is for another conversation.");
-        }
-
         if (!httpContext.WebSockets.IsWebSocketRequest)
         {
             return Refuse(httpContext, StatusCodes.Status400BadRequest, "WebSocket expected", "Open this URL as a WebSocket.");
@@ -146,67 +115,13 @@ internal sealed class DirectLineEndpoints(
         }
 
         using var socket = await httpContext.WebSockets.AcceptWebSocketAsync();
-        DirectLineLog.StreamOpened(logger, conversationId);
-        var reader = conversation.Listen(watermark);
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var receiving = ReceiveUntilClosedAsync(socket, closed);
-        try
-        {
-            await foreach (var set in reader.ReadAllAsync(closed.Token))
-            {
-                var frame = JsonSerializer.SerializeToUtf8Bytes(set, ActivitySerializer.Options);
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
-            }
-
-            // The conversation ended or a newer socket took over.
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed", CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-        {
-            // The client went away.
-        }
-        finally
-        {
-            conversation.StopListening(reader);
-            await closed.CancelAsync();
-            await receiving;
-            DirectLineLog.StreamClosed(logger, conversationId);
-        }
-
+        await pump.RunAsync(socket, conversation, watermark, cancellationToken);
         return TypedResults.Empty;
     }
 
-    /// <summary>The grant of the request's bearer token when it is valid and, if given, for <paramref name="conversationId"/>.</summary>
-    private async Task<DirectLineToken?> AuthorizeAsync(HttpContext httpContext, string? conversationId)
-    {
-        var grant = await tokens.ValidateAsync(BearerToken(httpContext.Request));
-        if (grant is null)
-        {
-            return null;
-        }
-
-        if (conversationId is not null && !string.Equals(grant.ConversationId, conversationId, StringComparison.Ordinal))
-        {
-            httpContext.Items[DeniedReasonKey] = "The token is for another conversation.";
-            return null;
-        }
-
-        return grant;
-    }
-
-    private const string DeniedReasonKey = "directline.denied";
-
-    private IResult Denied(HttpContext httpContext, string? reason = null)
-    {
-        if (string.IsNullOrEmpty(BearerToken(httpContext.Request)) && reason is null)
-        {
-            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return Refuse(httpContext, StatusCodes.Status401Unauthorized, "Unauthorized", "Send a Direct Line token as 'Authorization: Bearer <token>'.");
-        }
-
-        reason ??= httpContext.Items[DeniedReasonKey] as string ?? "The token is invalid or expired.";
-        return Refuse(httpContext, StatusCodes.Status403Forbidden, "Forbidden", reason);
-    }
+    /// <summary>The grant of the token that the conversation policy admitted.</summary>
+    private static DirectLineToken Grant(HttpContext httpContext) =>
+        DirectLineTokenService.GrantOf(httpContext.User) ?? throw new InvalidOperationException("The Direct Line routes require the conversation policy.");
 
     private IResult Ended(HttpContext httpContext) =>
         Refuse(httpContext, StatusCodes.Status404NotFound, "Conversation ended", "The conversation does not exist or has expired; start a new one.");
@@ -234,35 +149,6 @@ internal sealed class DirectLineEndpoints(
     }
 
     private int ExpiresIn() => (int)tokens.Lifetime.TotalSeconds;
-
-    private static async Task ReceiveUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            // Clients only send keep-alives; a close (or a broken connection) ends the stream.
-            while (!closed.IsCancellationRequested)
-            {
-                var received = await socket.ReceiveAsync(buffer, closed.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
-        {
-            // Ends the stream below.
-        }
-
-        await closed.CancelAsync();
-    }
-
-    internal static string? BearerToken(HttpRequest request)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
-    }
 
     internal static string Domain(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineRoutes.Prefix}";
 

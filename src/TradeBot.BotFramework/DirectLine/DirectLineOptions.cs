@@ -41,7 +41,7 @@ public sealed class DirectLineOptions
     /// <summary>Largest accepted activity from a client; larger ones get 413.</summary>
     public int MaxActivityBytes { get; set; } = 32 * 1024;
 
-    /// <summary>Requests per minute and client (token, or address without one) on the Direct Line endpoints.</summary>
+    /// <summary>Requests per minute and client (token, or address without one) on the Direct Line routes other than posting and issuing tokens; each address may make four times this over all of them.</summary>
     public int RequestsPerMinute { get; set; } = 300;
 
     /// <summary>Activities posted and tokens issued per minute and client.</summary>

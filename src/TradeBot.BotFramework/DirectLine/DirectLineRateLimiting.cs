@@ -4,40 +4,42 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace TradeBot.BotFramework.DirectLine;
 
 /// <summary>
-/// Per-client limits on the Direct Line routes: all requests, and posted activities plus issued tokens, per minute.
-/// A client is the conversation of its validated token or, without a valid token, its address; each address also has
-/// an overall ceiling. A forged or expired token counts against its sender's address, never against the conversation
-/// it names. Other routes are not limited.
+/// Per-client limits on the Direct Line routes, per minute: <see cref="RequestsPolicy"/> on the route group, and
+/// <see cref="MessagesPolicy"/> on posting activities and issuing tokens. A client is the conversation of its validated
+/// token or, without a valid token, its address; each address also has an overall ceiling over all Direct Line routes.
+/// The Direct Line scheme runs before the limiter, so a forged or expired token counts against its sender's address,
+/// never against the conversation it names. Other routes are not limited.
 /// </summary>
 internal static class DirectLineRateLimiting
 {
+    public const string RequestsPolicy = "directline-requests";
+    public const string MessagesPolicy = "directline-messages";
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     public static void Configure(RateLimiterOptions limiter, DirectLineOptions options)
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = OnRejectedAsync;
-        limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-            Limit(context => $"address:{Address(context)}", options.RequestsPerMinute * 4),
-            Limit(context => $"client:{Client(context)}", options.RequestsPerMinute),
-            Limit(context => IsMessage(context.Request) ? $"messages:{Client(context)}" : null, options.MessagesPerMinute));
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            DirectLineRoutes.IsDirectLine(context.Request.Path)
+                ? FixedWindow("address:" + Address(context), options.RequestsPerMinute * 4)
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+        limiter.AddPolicy(RequestsPolicy, context => FixedWindow(Client(context), options.RequestsPerMinute));
+        limiter.AddPolicy(MessagesPolicy, context => FixedWindow(Client(context), options.MessagesPerMinute));
     }
 
-    private static PartitionedRateLimiter<HttpContext> Limit(Func<HttpContext, string?> key, int permitsPerMinute) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            DirectLineRoutes.IsDirectLine(context.Request.Path) && key(context) is { } partition
-                ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permitsPerMinute,
-                    Window = Window,
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+    private static RateLimitPartition<string> FixedWindow(string partition, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = Window,
+            QueueLimit = 0,
+        });
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -52,14 +54,9 @@ internal static class DirectLineRateLimiting
             title: "Too many requests").ExecuteAsync(context);
     }
 
-    private static bool IsMessage(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && (request.Path.Value!.EndsWith("/activities", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(request.Path.Value, DirectLineRoutes.TokenPath, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The conversation of a validated token (see <see cref="DirectLineCaller"/>), else the address.</summary>
+    /// <summary>The conversation of a token the Direct Line scheme validated, else the address.</summary>
     private static string Client(HttpContext context) =>
-        DirectLineCaller.ConversationId(context) is { } conversationId ? "conversation:" + conversationId : "address:" + Address(context);
+        DirectLineTokenService.GrantOf(context.User) is { } grant ? "conversation:" + grant.ConversationId : "address:" + Address(context);
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

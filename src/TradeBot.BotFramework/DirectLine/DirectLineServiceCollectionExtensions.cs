@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +28,7 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<DirectLineTokenService>();
         services.TryAddSingleton<DirectLineConversationStore>();
         services.TryAddSingleton<DirectLineChannel>();
+        services.TryAddSingleton<DirectLineStreamPump>();
         services.TryAddSingleton<DirectLineEndpoints>();
         services.AddHttpClient<AzureDirectLineTokenClient>(AzureDirectLineTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         // Tokens travel in a header, never in cookies, so any site may embed the widget.
@@ -34,29 +37,38 @@ public static class DirectLineServiceCollectionExtensions
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
             .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")));
         services.PostConfigure<LoggerFilterOptions>(DirectLineLogFilter.HideRequestUrls);
+        services.AddAuthentication().AddJwtBearer(DirectLineAuthentication.SchemeName, _ => { });
+        services.AddOptions<JwtBearerOptions>(DirectLineAuthentication.SchemeName)
+            .Configure<DirectLineTokenService>(DirectLineAuthentication.Configure);
+        services.AddAuthorization(DirectLineAuthentication.AddPolicy);
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
             .Configure<IOptions<DirectLineOptions>>((limiter, options) => DirectLineRateLimiting.Configure(limiter, options.Value));
         return services;
     }
 
-    /// <summary>The middleware the Direct Line routes need (WebSockets, CORS, rate limiting); call before mapping them.</summary>
+    /// <summary>
+    /// The middleware the Direct Line routes need (WebSockets, CORS, rate limiting, authorization); call before mapping
+    /// them. The caller's token is validated before the limiter picks its partition, and refused after it, so that
+    /// refused requests count too.
+    /// </summary>
     public static IApplicationBuilder UseDirectLine(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseCors();
-        // The limiter keys on the caller, so the caller's token is validated first.
         app.Use(async (context, next) =>
         {
-            if (DirectLineRoutes.IsDirectLine(context.Request.Path))
+            if (DirectLineRoutes.IsDirectLine(context.Request.Path)
+                && await context.AuthenticateAsync(DirectLineAuthentication.SchemeName) is { Succeeded: true } result)
             {
-                await DirectLineCaller.ResolveAsync(context, context.RequestServices.GetRequiredService<DirectLineTokenService>());
+                context.User = result.Principal;
             }
 
             await next(context);
         });
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 
@@ -65,19 +77,23 @@ public static class DirectLineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost(DirectLineRoutes.TokenPath, (HttpContext context, DirectLineEndpoints handlers, CancellationToken cancellationToken) =>
-            handlers.IssueTokenAsync(context, cancellationToken)).RequireCors(DirectLineRoutes.CorsPolicy).DisableAntiforgery();
+            handlers.IssueTokenAsync(context, cancellationToken))
+            .RequireCors(DirectLineRoutes.CorsPolicy).DisableAntiforgery().RequireRateLimiting(DirectLineRateLimiting.MessagesPolicy);
 
-        var group = endpoints.MapGroup(DirectLineRoutes.Prefix).RequireCors(DirectLineRoutes.CorsPolicy).DisableAntiforgery();
-        group.MapPost("/tokens/refresh", (HttpContext context, DirectLineEndpoints handlers) => handlers.RefreshAsync(context));
-        group.MapPost("/conversations", (HttpContext context, DirectLineEndpoints handlers) => handlers.StartAsync(context));
+        var group = endpoints.MapGroup(DirectLineRoutes.Prefix).RequireCors(DirectLineRoutes.CorsPolicy).DisableAntiforgery()
+            .RequireRateLimiting(DirectLineRateLimiting.RequestsPolicy)
+            .RequireAuthorization(DirectLineAuthentication.ConversationPolicy);
+        group.MapPost("/tokens/refresh", (HttpContext context, DirectLineEndpoints handlers) => handlers.Refresh(context));
+        group.MapPost("/conversations", (HttpContext context, DirectLineEndpoints handlers) => handlers.Start(context));
         group.MapGet("/conversations/{conversationId}", (HttpContext context, string conversationId, string? watermark, DirectLineEndpoints handlers) =>
-            handlers.ReconnectAsync(context, conversationId, watermark));
+            handlers.Reconnect(context, conversationId, watermark));
         group.MapPost("/conversations/{conversationId}/activities", (HttpContext context, string conversationId, DirectLineEndpoints handlers, CancellationToken cancellationToken) =>
-            handlers.PostActivityAsync(context, conversationId, cancellationToken));
+            handlers.PostActivityAsync(context, conversationId, cancellationToken))
+            .RequireRateLimiting(DirectLineRateLimiting.MessagesPolicy);
         group.MapGet("/conversations/{conversationId}/activities", (HttpContext context, string conversationId, string? watermark, DirectLineEndpoints handlers) =>
-            handlers.GetActivitiesAsync(context, conversationId, watermark));
-        group.MapGet("/conversations/{conversationId}/stream", (HttpContext context, string conversationId, string? t, string? watermark, DirectLineEndpoints handlers, CancellationToken cancellationToken) =>
-            handlers.StreamAsync(context, conversationId, t, watermark, cancellationToken));
+            handlers.GetActivities(context, conversationId, watermark));
+        group.MapGet("/conversations/{conversationId}/stream", (HttpContext context, string conversationId, string? watermark, DirectLineEndpoints handlers, CancellationToken cancellationToken) =>
+            handlers.StreamAsync(context, conversationId, watermark, cancellationToken));
         return endpoints;
     }
 }

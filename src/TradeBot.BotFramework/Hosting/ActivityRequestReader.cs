@@ -7,6 +7,24 @@ namespace TradeBot.BotFramework.Hosting;
 /// <summary>Reads and checks the Activity in a request body, turning every malformed input into a clear 4xx.</summary>
 internal static class ActivityRequestReader
 {
+    private static readonly object _readKey = new();
+
+    /// <summary>
+    /// Reads the request's Activity once: the channel scheme reads it to check the token against it, and the adapter
+    /// then gets the same result without reading the body again.
+    /// </summary>
+    public static async Task<ActivityReadResult> ReadOnceAsync(HttpContext httpContext, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (httpContext.Items.TryGetValue(_readKey, out var kept) && kept is ActivityReadResult read)
+        {
+            return read;
+        }
+
+        read = await ReadAsync(httpContext.Request, maxBytes, cancellationToken);
+        httpContext.Items[_readKey] = read;
+        return read;
+    }
+
     public static async Task<ActivityReadResult> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         var read = await ParseAsync(request, maxBytes, cancellationToken);

@@ -29,12 +29,11 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
 
-        services.AddHttpClient(OpenIdMetadata.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddBotFrameworkAuthentication();
         services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName)
             .AddStandardResilienceHandler(ConfigureResilience);
 
-        services.TryAddSingleton<OpenIdMetadata>();
-        services.TryAddSingleton<BotAuthenticator>();
         services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.TryAddSingleton<TurnRunner>();
@@ -46,12 +45,13 @@ public static class BotFrameworkServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>POST {pattern}</c> (by convention <c>/api/messages</c>) to the adapter.</summary>
+    /// <summary>Maps <c>POST {pattern}</c> (by convention <c>/api/messages</c>) to the adapter, behind the caller policy.</summary>
     public static RouteHandlerBuilder MapBotFrameworkMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         return endpoints.MapPost(pattern, (HttpContext httpContext, IBotHttpAdapter adapter, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(httpContext, cancellationToken))
+            .RequireAuthorization(BotFrameworkAuthentication.CallerPolicy)
             .DisableAntiforgery();
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +11,12 @@ using TradeBot.BotFramework.Schema;
 namespace TradeBot.BotFramework.Hosting;
 
 /// <summary>
-/// The HTTP side of the protocol, as Bot Builder's CloudAdapter: read and check the activity, authenticate, then
+/// The HTTP side of the protocol, as Bot Builder's CloudAdapter: read and check the activity (the caller policy of
+/// <see cref="BotFrameworkAuthentication"/> has admitted the request), then
 /// answer invokes and expectReplies synchronously in the body and acknowledge everything else with 200 while the turn
 /// runs in the background.
 /// </summary>
 internal sealed class CloudAdapter(
-    BotAuthenticator authenticator,
     BackgroundTurnQueue queue,
     TurnRunner runner,
     IOptions<BotFrameworkOptions> options,
@@ -26,20 +25,13 @@ internal sealed class CloudAdapter(
     public async Task<IResult> ProcessAsync(HttpContext httpContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var read = await ActivityRequestReader.ReadAsync(httpContext.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var read = await ActivityRequestReader.ReadOnceAsync(httpContext, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (read.Activity is not { } activity)
         {
             return Refuse(read.Status, read.Title!, read.Detail!);
         }
 
-        var authorization = httpContext.Request.Headers.Authorization.ToString();
-        var authentication = await authenticator.AuthenticateAsync(authorization, activity, IsLoopback(httpContext.Connection), cancellationToken);
-        if (!authentication.Succeeded)
-        {
-            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return Refuse(StatusCodes.Status401Unauthorized, "Unauthorized", authentication.Failure!);
-        }
-
+        var vouched = BotFrameworkAuthentication.ServiceUrlVouched(httpContext.User, activity, options.Value);
         if (string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal))
         {
             return await ProcessExpectingRepliesAsync(httpContext.RequestServices, activity, cancellationToken);
@@ -51,12 +43,12 @@ internal sealed class CloudAdapter(
             var sender = new ConnectorActivitySender(
                 services.GetRequiredService<ConnectorClient>(),
                 services.GetRequiredService<ServiceUrlPolicy>(),
-                authentication.ServiceUrlVouched);
+                vouched);
             var response = await runner.RunAsync(services.GetRequiredService<IBot>(), new TurnContext(activity, sender, false), cancellationToken);
             return ToResult(response ?? InvokeResponse.NotImplemented());
         }
 
-        if (!queue.TryEnqueue(new QueuedTurn(activity, authentication.ServiceUrlVouched)))
+        if (!queue.TryEnqueue(new QueuedTurn(activity, vouched)))
         {
             HostingLog.QueueFull(logger, activity.Type);
             httpContext.Response.Headers.RetryAfter = "5";
@@ -94,8 +86,4 @@ internal sealed class CloudAdapter(
         HostingLog.RequestRefused(logger, status, detail);
         return TypedResults.Problem(detail, statusCode: status, title: title);
     }
-
-    private static bool IsLoopback(ConnectionInfo connection) =>
-        connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
-        && (connection.LocalIpAddress is null || IPAddress.IsLoopback(connection.LocalIpAddress));
 }

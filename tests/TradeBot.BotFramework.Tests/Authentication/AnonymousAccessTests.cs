@@ -1,9 +1,11 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TradeBot.BotFramework.Authentication;
 using TradeBot.BotFramework.Hosting;
@@ -19,16 +21,19 @@ public sealed class AnonymousAccessTests
     [InlineData(false, true, true)]
     public async Task AuthenticateAsync_NoAppId_AnonymousOnlyOnLoopbackOrWhenAllowed(bool isLoopback, bool allowAnonymous, bool expected)
     {
-        var authenticator = new BotAuthenticator(
-            new OpenIdMetadata(new NoHttpClientFactory()),
-            Options.Create(new BotCredentialsOptions()),
-            Options.Create(new BotFrameworkOptions { AllowAnonymous = allowAnonymous }),
-            NullLogger<BotAuthenticator>.Instance);
+        using var services = new ServiceCollection()
+            .AddSingleton(Options.Create(new BotCredentialsOptions()))
+            .AddSingleton(Options.Create(new BotFrameworkOptions { AllowAnonymous = allowAnonymous }))
+            .BuildServiceProvider();
+        var httpContext = new DefaultHttpContext { RequestServices = services };
+        httpContext.Connection.RemoteIpAddress = isLoopback ? IPAddress.Loopback : IPAddress.Parse("203.0.113.7");
+        var requirement = new BotCallerRequirement();
+        var result = new AuthorizationHandlerContext([requirement], httpContext.User, httpContext);
 
-        var result = await authenticator.AuthenticateAsync(null, TestActivities.Message(null, "hi"), isLoopback, CancellationToken.None);
+        await requirement.HandleAsync(result);
 
-        Assert.Equal(expected, result.Succeeded);
-        Assert.False(result.ServiceUrlVouched);
+        Assert.Equal(expected, result.HasSucceeded);
+        Assert.False(BotFrameworkAuthentication.ServiceUrlVouched(httpContext.User, TestActivities.Message(null, "hi"), new BotFrameworkOptions()));
     }
 
     [Fact]
@@ -107,10 +112,5 @@ public sealed class AnonymousAccessTests
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => BotTestServer.StartAsync(values));
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class NoHttpClientFactory : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => throw new InvalidOperationException("No metadata is needed without an app id.");
     }
 }

@@ -177,6 +177,6 @@ public sealed class CloudAdapterTests : BotAndConnectorTest
         Assert.Equal(HttpStatusCode.OK, failing.StatusCode);
         Assert.Equal(TurnRunner.ApologyText, apology.Activity.Text);
         Assert.Equal("echo: still there?", next.Activities.Last().Text);
-        Assert.Contains(Bot.Logs.Entries, e => e.EventId == 1001 && e.Exception is InvalidOperationException);
+        Assert.Contains(Bot.Logs.Entries, e => e.EventId == 1301 && e.Exception is InvalidOperationException);
     }
 }
