@@ -119,7 +119,26 @@ public sealed class SqliteDatabase : IDisposable
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>One opener at a time initialises: a second one would see the first one's new file while it is still empty.</summary>
+    private readonly SemaphoreSlim _initializeLock = new(1, 1);
+
     private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initializeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref _initialized) == 0)
+            {
+                await InitializeOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _initializeLock.Release();
+        }
+    }
+
+    private async Task InitializeOnceAsync(CancellationToken cancellationToken)
     {
         CheckFile();
         try
@@ -263,5 +282,9 @@ public sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _writeLock.Dispose();
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        _initializeLock.Dispose();
+    }
 }

@@ -206,8 +206,13 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         var candidates = Math.Max(50, (top + skip) * 5);
         var query = AsVector(searchValue);
         var allowed = await AllowedRowIdsAsync(options?.Filter, cancellationToken).ConfigureAwait(false);
-        var vectorHits = await VectorSearchAsync(query, candidates, allowed, cancellationToken).ConfigureAwait(false);
-        var keywordHits = await KeywordSearchAsync(keywords, options?.Filter, candidates, cancellationToken).ConfigureAwait(false);
+        // The two legs run side by side, each on its own connection: the search takes the longer of them, not both.
+        // Task.Run, because Microsoft.Data.Sqlite's async methods complete synchronously.
+        var keywordSearch = Task.Run(() => KeywordSearchAsync(keywords, options?.Filter, candidates, cancellationToken), cancellationToken);
+        var vectorSearch = VectorSearchAsync(query, candidates, allowed, cancellationToken);
+        await Task.WhenAll(vectorSearch, keywordSearch).ConfigureAwait(false);
+        var vectorHits = await vectorSearch.ConfigureAwait(false);
+        var keywordHits = await keywordSearch.ConfigureAwait(false);
 
         var fused = new Dictionary<long, double>();
         for (var rank = 0; rank < vectorHits.Count; rank++)
@@ -548,7 +553,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         return allowed;
     }
 
-    private async Task<IReadOnlyList<long>> KeywordSearchAsync(
+    internal async Task<IReadOnlyList<long>> KeywordSearchAsync(
         ICollection<string> keywords,
         Expression<Func<PassageRecord, bool>>? filter,
         int top,
