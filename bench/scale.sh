@@ -14,5 +14,6 @@ mkdir -p "$data"
 $bench embedder "$data"
 for size in "${sizes[@]}"; do
   $bench scale "$size" "$data"   # one process per size: its memory is its own
+  $bench memory "$size" "$data"  # and a restarted server on that store
 done
 $bench report "$data" "bench/scale.sh ${sizes[*]}"

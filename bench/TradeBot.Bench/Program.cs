@@ -7,14 +7,16 @@ using TradeBot.Core.Ingestion;
 
 // Ingestion and answer benchmark on a real corpus (default: Reuters-21578 from ../shared, never copied into the repo).
 // Usage: dotnet run -c Release --project bench/TradeBot.Bench [-- path/to/articles.jsonl]
-// The scale runner (bench/scale.sh runs it): `-- scale SIZE WORK`, `-- embedder WORK`, `-- report WORK COMMAND`.
+// The scale runner (bench/scale.sh runs it): `-- scale SIZE WORK [--reuse]` (--reuse: only the queries, on the last store), `-- memory SIZE WORK` (a restarted server on that store), `-- embedder WORK`, `-- report WORK COMMAND`.
 var root = FindRoot();
 // ../shared beside the repository; from a worktree further down, the nearest such folder above it (or TRADEBOT_SHARED).
 var shared = Environment.GetEnvironmentVariable("TRADEBOT_SHARED") ?? FindShared(root);
 switch (args)
 {
-    case ["scale", string size, string scaleWork]:
-        return await TradeBot.Bench.Scale.ScaleRun.RunAsync(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), Path.GetFullPath(scaleWork), shared);
+    case ["scale", string size, string scaleWork, .. var options]:
+        return await TradeBot.Bench.Scale.ScaleRun.RunAsync(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), Path.GetFullPath(scaleWork), shared, options.Contains("--reuse"));
+    case ["memory", string size, string scaleWork]:
+        return await TradeBot.Bench.Scale.ScaleMemory.RunAsync(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), Path.GetFullPath(scaleWork), shared, 30);
     case ["embedder", string scaleWork]:
         return await TradeBot.Bench.Scale.EmbedderThroughput.RunAsync(Path.GetFullPath(scaleWork), shared, 400);
     case ["report", string scaleWork, string command]:

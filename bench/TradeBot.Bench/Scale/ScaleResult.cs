@@ -34,6 +34,8 @@ internal sealed class ScaleResult
     public Percentiles Answer { get; set; } = new(0, 0, 0, 0);
     public Percentiles Exact { get; set; } = new(0, 0, 0, 0);
     public Percentiles Lucene { get; set; } = new(0, 0, 0, 0);
+    /// <summary>CPU time of the process per query (all its threads), by leg: what the figures would be on idle cores, roughly.</summary>
+    public Dictionary<string, Percentiles> CpuMilliseconds { get; set; } = [];
     public double LuceneBuildSeconds { get; set; }
     public double LuceneOverlapAt10 { get; set; }
     public double RecallAt10 { get; set; }

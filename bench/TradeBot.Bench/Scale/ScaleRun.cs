@@ -25,7 +25,7 @@ internal static class ScaleRun
     private const int VectorTop = 10;
     private const int HybridTop = 40; // what the retriever asks for (Retrieval:Candidates)
 
-    public static async Task<int> RunAsync(int size, string work, string sharedFolder)
+    public static async Task<int> RunAsync(int size, string work, string sharedFolder, bool reuse)
     {
         var sources = new[]
         {
@@ -33,39 +33,23 @@ internal static class ScaleRun
             Path.Combine(sharedFolder, "corpora", "bbc-news", "articles.jsonl"),
         };
         Directory.CreateDirectory(work);
-        var result = new ScaleResult { TargetPassages = size, Date = DateTimeOffset.UtcNow, Machine = Machine(), LoadAverageBefore = LoadAverage() };
-        var corpusFile = Path.Combine(work, $"corpus-{size}.jsonl");
-        var clock = Stopwatch.StartNew();
-        var (articles, realArticles, _) = ScaleCorpus.Write(sources, size, corpusFile);
-        result.Articles = articles;
-        result.RealArticles = realArticles;
-        Console.WriteLine($"[{size:N0}] corpus: {articles:N0} articles ({realArticles:N0} real) in {clock.Elapsed.TotalSeconds:F0} s -> {corpusFile}");
-
+        var resultFile = Path.Combine(work, "results", $"scale-{size}.json");
         var store = Path.Combine(work, $"store-{size}");
-        if (Directory.Exists(store))
-        {
-            Directory.Delete(store, recursive: true);
-        }
-        Directory.CreateDirectory(Path.Combine(store, "corpus"));
         var configuration = new ConfigurationBuilder().Build();
-        await using (var services = new ServiceCollection().AddTradeNewsCorpus(configuration, store).BuildServiceProvider())
+        var clock = Stopwatch.StartNew();
+        ScaleResult result;
+        if (reuse && File.Exists(resultFile) && File.Exists(Path.Combine(store, "data", "tradebot.db")))
         {
-            var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
-            clock.Restart();
-            var sync = await synchronizer.SyncAsync([corpusFile]);
-            result.IngestSeconds = clock.Elapsed.TotalSeconds;
-            result.Passages = sync.Passages;
-            Console.WriteLine($"[{size:N0}] ingest: {sync.Added:N0} articles, {sync.Passages:N0} passages, {sync.Failed} failed in {result.IngestSeconds:F0} s = {result.PassagesPerSecond:N0} passages/s");
-
-            var collection = services.GetRequiredService<SqlitePassageCollection>();
-            clock.Restart();
-            var index = await collection.GetVectorIndexAsync();
-            result.IndexBuildSeconds = clock.Elapsed.TotalSeconds;
-            result.IndexBytes = index.MemoryBytes;
-            Console.WriteLine($"[{size:N0}] vector index: {index.Count:N0} vectors, {index.MemoryBytes / 1_048_576.0:F0} MB, built in {result.IndexBuildSeconds:F1} s ({collection.LastIndexActivity})");
+            // Only the queries again, on the store and corpus of the last run (its ingest figures are kept).
+            result = JsonSerializer.Deserialize<ScaleResult>(await File.ReadAllTextAsync(resultFile), ScaleResult.Json)!;
+            result.Date = DateTimeOffset.UtcNow;
+            result.LoadAverageBefore = LoadAverage();
+            Console.WriteLine($"[{size:N0}] reusing the store of the last run ({result.Passages:N0} passages)");
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        result.PeakRssIngestBytes = ReadStatus("VmHWM");
+        else
+        {
+            result = await BuildAndIngestAsync(size, work, sources, store, configuration, clock);
+        }
 
         // A fresh process state for the queries: what a restarted server has (the index read from its file).
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -91,23 +75,24 @@ internal static class ScaleRun
         var keywordTimes = new List<double>();
         var hybridTimes = new List<double>();
         var answerTimes = new List<double>();
+        var cpu = new Dictionary<string, List<double>> { ["vector"] = [], ["bm25"] = [], ["hybrid"] = [], ["answer"] = [] };
         var answered = 0;
         for (var round = 0; round < 2; round++) // the first round (a tenth of the queries) warms caches and is not counted
         {
             for (var i = 0; i < (round == 0 ? questions.Count / 10 : questions.Count); i++)
             {
-                clock.Restart();
+                var used = Start(clock);
                 vectorHits[i] = await passages.SearchAsync(vectors[i], VectorTop).ToListAsync();
-                Record(round, vectorTimes, clock);
-                clock.Restart();
+                Record(round, vectorTimes, cpu["vector"], clock, used);
+                used = Start(clock);
                 keywordHits[i] = await passages.KeywordSearchAsync(keywords[i], null, VectorTop, CancellationToken.None);
-                Record(round, keywordTimes, clock);
-                clock.Restart();
+                Record(round, keywordTimes, cpu["bm25"], clock, used);
+                used = Start(clock);
                 await passages.HybridSearchAsync(vectors[i], keywords[i], HybridTop, new HybridSearchOptions<PassageRecord> { IncludeVectors = true }).ToListAsync();
-                Record(round, hybridTimes, clock);
-                clock.Restart();
+                Record(round, hybridTimes, cpu["hybrid"], clock, used);
+                used = Start(clock);
                 var answer = await answerer.AnswerAsync(questions[i], []);
-                Record(round, answerTimes, clock);
+                Record(round, answerTimes, cpu["answer"], clock, used);
                 answered += round == 1 && answer.Answered ? 1 : 0;
             }
         }
@@ -117,6 +102,7 @@ internal static class ScaleRun
         result.Bm25 = Percentiles.Of(keywordTimes);
         result.Hybrid = Percentiles.Of(hybridTimes);
         result.Answer = Percentiles.Of(answerTimes);
+        result.CpuMilliseconds = cpu.ToDictionary(c => c.Key, c => Percentiles.Of(c.Value));
         result.RssBytes = ReadStatus("VmRSS");
         result.ManagedHeapBytes = GC.GetTotalMemory(forceFullCollection: false);
         var database = Path.Combine(store, "data", "tradebot.db");
@@ -172,11 +158,47 @@ internal static class ScaleRun
         result.LoadAverageAfter = LoadAverage();
         Console.WriteLine($"[{size:N0}] exact scan {result.Exact}; recall@10 {result.RecallAt10:F3} (ids alone {result.StrictRecallAt10:F3}); load average {result.LoadAverageBefore} -> {result.LoadAverageAfter}");
 
-        var resultFile = Path.Combine(work, "results", $"scale-{size}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(resultFile)!);
         await File.WriteAllTextAsync(resultFile, JsonSerializer.Serialize(result, ScaleResult.Json));
         Console.WriteLine($"[{size:N0}] -> {resultFile}");
         return 0;
+    }
+
+    private static async Task<ScaleResult> BuildAndIngestAsync(int size, string work, string[] sources, string store, IConfiguration configuration, Stopwatch clock)
+    {
+        var result = new ScaleResult { TargetPassages = size, Date = DateTimeOffset.UtcNow, Machine = Machine(), LoadAverageBefore = LoadAverage() };
+        var corpusFile = Path.Combine(work, $"corpus-{size}.jsonl");
+        clock.Restart();
+        var (articles, realArticles, _) = ScaleCorpus.Write(sources, size, corpusFile);
+        result.Articles = articles;
+        result.RealArticles = realArticles;
+        Console.WriteLine($"[{size:N0}] corpus: {articles:N0} articles ({realArticles:N0} real) in {clock.Elapsed.TotalSeconds:F0} s -> {corpusFile}");
+
+        if (Directory.Exists(store))
+        {
+            Directory.Delete(store, recursive: true);
+        }
+        Directory.CreateDirectory(Path.Combine(store, "corpus"));
+        await using (var services = new ServiceCollection().AddTradeNewsCorpus(configuration, store).BuildServiceProvider())
+        {
+            var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
+            clock.Restart();
+            var sync = await synchronizer.SyncAsync([corpusFile]);
+            result.IngestSeconds = clock.Elapsed.TotalSeconds;
+            result.Passages = sync.Passages;
+            Console.WriteLine($"[{size:N0}] ingest: {sync.Added:N0} articles, {sync.Passages:N0} passages, {sync.Failed} failed in {result.IngestSeconds:F0} s = {result.PassagesPerSecond:N0} passages/s");
+
+            var collection = services.GetRequiredService<SqlitePassageCollection>();
+            clock.Restart();
+            var index = await collection.GetVectorIndexAsync();
+            result.IndexBuildSeconds = clock.Elapsed.TotalSeconds;
+            result.IndexBytes = index.MemoryBytes;
+            Console.WriteLine($"[{size:N0}] vector index: {index.Count:N0} vectors, {index.MemoryBytes / 1_048_576.0:F0} MB, built in {result.IndexBuildSeconds:F1} s ({collection.LastIndexActivity})");
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        result.PeakRssIngestBytes = ReadStatus("VmHWM");
+
+        return result;
     }
 
     /// <summary>The fixed queries: every first turn of the shared eval sets, then fragments of real sentences.</summary>
@@ -196,6 +218,22 @@ internal static class ScaleRun
             questions.Add(string.Join(' ', sentences[random.Next(sentences.Count)].Split(' ').Take(8)));
         }
         return questions;
+    }
+
+    /// <summary>Restarts the clock and returns the process's CPU time so far: CPU time per query is what contention does not inflate.</summary>
+    private static TimeSpan Start(Stopwatch clock)
+    {
+        clock.Restart();
+        return Environment.CpuUsage.TotalTime;
+    }
+
+    private static void Record(int round, List<double> times, List<double> cpu, Stopwatch clock, TimeSpan cpuBefore)
+    {
+        if (round == 1)
+        {
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            cpu.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds);
+        }
     }
 
     private static void Record(int round, List<double> times, Stopwatch clock)
