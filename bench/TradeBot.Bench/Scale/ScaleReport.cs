@@ -106,7 +106,12 @@ internal static class ScaleReport
         Finish(latency, "Query latency against corpus size (2 cores)", "milliseconds", Path.Combine(folder, "latency.png"));
 
         var memory = new Plot();
-        Line(memory, sizes, results.Select(r => r.RssBytes / 1_048_576.0), "resident memory (MB)");
+        Line(memory, sizes, results.Select(r => r.RssBytes / 1_048_576.0), "resident memory, after ingest and queries (MB)");
+        if (restarted.Count > 0)
+        {
+            Line(memory, [.. restarted.Select(e => Math.Log10(e.GetProperty("Passages").GetInt64()))],
+                restarted.Select(e => e.GetProperty("RssBytes").GetInt64() / 1_048_576.0), "resident memory, restarted server (MB)");
+        }
         Line(memory, sizes, results.Select(r => r.IndexBytes / 1_048_576.0), "int8 vector index (MB)");
         Line(memory, sizes, results.Select(r => r.Passages * 384.0 * 4 / 1_048_576), "floats, were they all in memory (MB)");
         Line(memory, sizes, results.Select(r => r.DatabaseBytes / 1_048_576.0), "tradebot.db on disk (MB)");
