@@ -7,7 +7,23 @@ using TradeBot.Core.Ingestion;
 
 // Ingestion and answer benchmark on a real corpus (default: Reuters-21578 from ../shared, never copied into the repo).
 // Usage: dotnet run -c Release --project bench/TradeBot.Bench [-- path/to/articles.jsonl]
+// The scale runner (bench/scale.sh runs it): `-- scale SIZE WORK [--reuse]` (--reuse: only the queries, on the last store), `-- memory SIZE WORK` (a restarted server on that store), `-- embedder WORK`, `-- report WORK COMMAND`.
 var root = FindRoot();
+// ../shared beside the repository; from a worktree further down, the nearest such folder above it (or TRADEBOT_SHARED).
+var shared = Environment.GetEnvironmentVariable("TRADEBOT_SHARED") ?? FindShared(root);
+switch (args)
+{
+    case ["scale", string size, string scaleWork, .. var options]:
+        return await TradeBot.Bench.Scale.ScaleRun.RunAsync(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), Path.GetFullPath(scaleWork), shared, options.Contains("--reuse"));
+    case ["memory", string size, string scaleWork]:
+        return await TradeBot.Bench.Scale.ScaleMemory.RunAsync(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture), Path.GetFullPath(scaleWork), shared, 30);
+    case ["embedder", string scaleWork]:
+        return await TradeBot.Bench.Scale.EmbedderThroughput.RunAsync(Path.GetFullPath(scaleWork), shared, 400);
+    case ["report", string scaleWork, string command]:
+        return TradeBot.Bench.Scale.ScaleReport.Write(Path.GetFullPath(scaleWork), root, command);
+    default:
+        break;
+}
 var corpusFile = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(root, "..", "shared", "corpora", "reuters21578", "articles.jsonl");
 if (!File.Exists(corpusFile))
 {
@@ -83,6 +99,18 @@ finally
 }
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static string FindShared(string root)
+{
+    for (var folder = new DirectoryInfo(root).Parent; folder is not null; folder = folder.Parent)
+    {
+        if (Directory.Exists(Path.Combine(folder.FullName, "shared", "corpora")))
+        {
+            return Path.Combine(folder.FullName, "shared");
+        }
+    }
+    return Path.Combine(root, "..", "shared");
+}
 
 static string FindRoot()
 {

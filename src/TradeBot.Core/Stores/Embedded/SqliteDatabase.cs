@@ -119,7 +119,26 @@ public sealed class SqliteDatabase : IDisposable
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>One opener at a time initialises: a second one would see the first one's new file while it is still empty.</summary>
+    private readonly SemaphoreSlim _initializeLock = new(1, 1);
+
     private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initializeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref _initialized) == 0)
+            {
+                await InitializeOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _initializeLock.Release();
+        }
+    }
+
+    private async Task InitializeOnceAsync(CancellationToken cancellationToken)
     {
         CheckFile();
         try
@@ -234,11 +253,26 @@ public sealed class SqliteDatabase : IDisposable
             CREATE TABLE IF NOT EXISTS remote_passages(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
             CREATE VIRTUAL TABLE IF NOT EXISTS remote_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
             CREATE VIRTUAL TABLE IF NOT EXISTS remote_term_vocabulary USING fts5vocab(remote_terms, 'row');
+            CREATE TABLE IF NOT EXISTS vector_changes(rowid INTEGER PRIMARY KEY, generation INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS vector_changes_generation ON vector_changes(generation);
+            CREATE TRIGGER IF NOT EXISTS passages_vector_inserted AFTER INSERT ON passages BEGIN {LogVectorChange("NEW")} END;
+            CREATE TRIGGER IF NOT EXISTS passages_vector_updated AFTER UPDATE OF embedding ON passages BEGIN {LogVectorChange("NEW")} END;
+            CREATE TRIGGER IF NOT EXISTS passages_vector_deleted AFTER DELETE ON passages BEGIN {LogVectorChange("OLD")} END;
             INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}');
             INSERT OR IGNORE INTO meta(key, value) VALUES ('instance_id', '{Guid.NewGuid():N}');
             INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
             """, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The change log the vector index catches up from: the generation in which each passage's vector last changed.
+    /// Triggers write it, so every writer of the file keeps it, whatever its code; a write counts the generation
+    /// after its own (<see cref="BumpGenerationSql"/> runs at the end of the same transaction).
+    /// </summary>
+    private static string LogVectorChange(string row) =>
+        // DELETE then INSERT, not INSERT OR REPLACE: inside a trigger the outer statement's conflict policy (the
+        // passages upsert's) overrides the trigger's own.
+        $"DELETE FROM vector_changes WHERE rowid = {row}.rowid; INSERT INTO vector_changes(rowid, generation) VALUES ({row}.rowid, coalesce((SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'generation'), 1));";
 
     internal static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
@@ -248,5 +282,9 @@ public sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _writeLock.Dispose();
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        _initializeLock.Dispose();
+    }
 }

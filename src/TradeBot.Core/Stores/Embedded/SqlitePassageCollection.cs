@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Embeddings;
@@ -8,8 +10,9 @@ using TradeBot.Core.Text;
 namespace TradeBot.Core.Stores.Embedded;
 
 /// <summary>
-/// The embedded passage store: a <see cref="VectorStoreCollection{TKey, TRecord}"/> on SQLite with exact vector
-/// search and FTS5 BM25 keyword search, fused by reciprocal rank fusion for hybrid search.
+/// The embedded passage store: a <see cref="VectorStoreCollection{TKey, TRecord}"/> on SQLite with vector search
+/// (an int8 scan of every vector in memory, its candidates rescored exactly with the stored floats) and FTS5 BM25
+/// keyword search, fused by reciprocal rank fusion for hybrid search.
 /// </summary>
 public sealed class SqlitePassageCollection(SqliteDatabase database, string name = "passages")
     : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, ITermStatisticsSource, IPassageStoreInventory
@@ -25,10 +28,18 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         """;
 
     private readonly Lock _cacheLock = new();
+    private readonly SemaphoreSlim _indexLock = new(1, 1);
 
     // Caches are tagged with the database's generation, so a write by another process (a CLI ingest) is noticed.
-    private (long Generation, VectorIndex Index)? _vectorIndex;
+    // The vector index is brought up to date from the change log rather than reloaded.
+    private IndexState? _vectorIndex;
     private (long Generation, TermStatistics Statistics)? _termStatistics;
+
+    /// <summary>Whether the vector index is saved beside the database (and read from there at start).</summary>
+    internal bool PersistVectorIndex { get; init; } = true;
+
+    /// <summary>What the last catch-up of the vector index did, for tests and the benchmark.</summary>
+    internal VectorIndexActivity LastIndexActivity { get; private set; }
 
     public override string Name => name;
 
@@ -166,9 +177,8 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
     {
         var query = AsVector(searchValue);
         var allowed = await AllowedRowIdsAsync(options?.Filter, cancellationToken).ConfigureAwait(false);
-        var index = await GetVectorIndexAsync(cancellationToken).ConfigureAwait(false);
         var skip = options?.Skip ?? 0;
-        var hits = index.Search(query, top + skip, allowed).Skip(skip).ToList();
+        var hits = (await VectorSearchAsync(query, top + skip, allowed, cancellationToken).ConfigureAwait(false)).Skip(skip).ToList();
         var records = await LoadAsync(hits.Select(h => h.RowId), cancellationToken).ConfigureAwait(false);
         foreach (var (rowId, score) in hits)
         {
@@ -180,7 +190,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
     }
 
     /// <summary>
-    /// Hybrid search: BM25 over the analysed <paramref name="keywords"/> and exact vector search, each taking
+    /// Hybrid search: BM25 over the analysed <paramref name="keywords"/> and vector search, each taking
     /// several times <paramref name="top"/> candidates, fused by reciprocal rank (k = 60). Scores are RRF scores.
     /// </summary>
     public async IAsyncEnumerable<VectorSearchResult<PassageRecord>> HybridSearchAsync<TInput>(
@@ -196,9 +206,13 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         var candidates = Math.Max(50, (top + skip) * 5);
         var query = AsVector(searchValue);
         var allowed = await AllowedRowIdsAsync(options?.Filter, cancellationToken).ConfigureAwait(false);
-        var index = await GetVectorIndexAsync(cancellationToken).ConfigureAwait(false);
-        var vectorHits = index.Search(query, candidates, allowed);
-        var keywordHits = await KeywordSearchAsync(keywords, options?.Filter, candidates, cancellationToken).ConfigureAwait(false);
+        // The two legs run side by side, each on its own connection: the search takes the longer of them, not both.
+        // Task.Run, because Microsoft.Data.Sqlite's async methods complete synchronously.
+        var keywordSearch = Task.Run(() => KeywordSearchAsync(keywords, options?.Filter, candidates, cancellationToken), cancellationToken);
+        var vectorSearch = VectorSearchAsync(query, candidates, allowed, cancellationToken);
+        await Task.WhenAll(vectorSearch, keywordSearch).ConfigureAwait(false);
+        var vectorHits = await vectorSearch.ConfigureAwait(false);
+        var keywordHits = await keywordSearch.ConfigureAwait(false);
 
         var fused = new Dictionary<long, double>();
         for (var rank = 0; rank < vectorHits.Count; rank++)
@@ -299,7 +313,6 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
     {
         lock (_cacheLock)
         {
-            _vectorIndex = null;
             _termStatistics = null;
         }
     }
@@ -335,43 +348,190 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         return VectorNormalization.ToUnitLength(vector);
     }
 
-    private async Task<VectorIndex> GetVectorIndexAsync(CancellationToken cancellationToken)
+    /// <summary>How many quantized candidates are rescored with the exact vectors for <paramref name="top"/> results.</summary>
+    internal static int RescoreDepth(int top) => Math.Max(top * 2, top + 50);
+
+    /// <summary>
+    /// The <paramref name="top"/> nearest rows by exact cosine: candidates from the int8 index, rescored with the
+    /// floats stored in SQLite. Ties are broken by row id, so the order is stable.
+    /// </summary>
+    private async Task<IReadOnlyList<(long RowId, float Score)>> VectorSearchAsync(float[] query, int top, IReadOnlySet<long>? allowed, CancellationToken cancellationToken)
+    {
+        var index = await GetVectorIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (index.Dimensions == 0)
+        {
+            return []; // an empty store has no dimensions yet: nothing to find, whatever the query
+        }
+        var candidates = index.Candidates(query, RescoreDepth(top), allowed);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        var scored = new List<(long RowId, float Score)>(candidates.Count);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rowid, embedding FROM passages WHERE rowid IN ({string.Join(',', candidates)})";
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (reader.GetValue(1) is byte[] bytes && bytes.Length == query.Length * sizeof(float))
+                {
+                    scored.Add((reader.GetInt64(0), TensorPrimitives.Dot(query, MemoryMarshal.Cast<byte, float>(bytes))));
+                }
+            }
+        }
+        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.RowId.CompareTo(b.RowId));
+        return scored.Count > top ? scored[..top] : scored;
+    }
+
+    /// <summary>
+    /// The vector index at the database's current generation: the one in memory when it is current; else brought up
+    /// to date from the change log (<c>vector_changes</c>), starting from the saved index beside the database when
+    /// this process has none; else rebuilt from every stored vector.
+    /// </summary>
+    internal async Task<VectorIndex> GetVectorIndexAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var snapshot = connection.BeginTransaction(deferred: true);
         var generation = await SqliteDatabase.ReadGenerationAsync(connection, cancellationToken, snapshot).ConfigureAwait(false);
-        lock (_cacheLock)
+        if (Volatile.Read(ref _vectorIndex) is { } current && current.Generation == generation)
         {
-            if (_vectorIndex is { } cached && cached.Generation == generation)
+            return current.Index;
+        }
+        await _indexLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_vectorIndex is { } fresh && fresh.Generation == generation)
             {
-                return cached.Index;
+                return fresh.Index;
             }
+            var instanceId = await ReadMetaAsync(connection, snapshot, "instance_id", cancellationToken).ConfigureAwait(false) ?? string.Empty;
+            var file = VectorIndexFile.PathFor(database.Path);
+            var state = _vectorIndex;
+            var activity = VectorIndexActivity.CaughtUp;
+            if (state is null && PersistVectorIndex && VectorIndexFile.TryLoad(file, instanceId, generation) is { } saved)
+            {
+                state = new IndexState(saved.Index, saved.Generation);
+                activity = VectorIndexActivity.LoadedFromFile;
+            }
+            var changes = 0;
+            if (state is not null)
+            {
+                changes = await CatchUpAsync(connection, snapshot, state, cancellationToken).ConfigureAwait(false);
+            }
+            if (state is null || changes < 0)
+            {
+                // A replaced index is left to the collector, not disposed: a search may still be reading it.
+                state = new IndexState(await BuildIndexAsync(connection, snapshot, cancellationToken).ConfigureAwait(false), generation);
+                activity = VectorIndexActivity.Rebuilt;
+            }
+            var next = state with { Generation = generation };
+            Volatile.Write(ref _vectorIndex, next);
+            // Saved after a rebuild, and after catching up on many changes: otherwise the log covers what the file lacks.
+            if (PersistVectorIndex && (activity == VectorIndexActivity.Rebuilt || changes > Math.Max(10_000, next.Index.Count / 10)))
+            {
+                VectorIndexFile.TrySave(file, next.Index, instanceId, generation);
+            }
+            LastIndexActivity = activity;
+            return next.Index;
+        }
+        finally
+        {
+            _indexLock.Release();
+        }
+    }
+
+    /// <summary>Applies the vectors changed since the index's generation; -1 when the index must be rebuilt instead.</summary>
+    private static async Task<int> CatchUpAsync(SqliteConnection connection, SqliteTransaction snapshot, IndexState state, CancellationToken cancellationToken)
+    {
+        var index = state.Index;
+        await using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = "SELECT c.rowid, p.embedding FROM vector_changes c LEFT JOIN passages p ON p.rowid = c.rowid WHERE c.generation > $from";
+        command.Parameters.AddWithValue("$from", state.Generation);
+        var changes = 0;
+        var mismatched = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                changes++;
+                var rowId = reader.GetInt64(0);
+                if (reader.GetValue(1) is not byte[] bytes)
+                {
+                    index.Remove(rowId);
+                }
+                else if (bytes.Length > 0 && bytes.Length == index.Dimensions * sizeof(float))
+                {
+                    index.Set(rowId, MemoryMarshal.Cast<byte, float>(bytes));
+                }
+                else
+                {
+                    index.Remove(rowId);
+                    mismatched.Add(rowId);
+                }
+            }
+        }
+        if (mismatched.Count == 0)
+        {
+            return changes;
+        }
+        // A vector of another length is damaged, or the store now holds another embedder's vectors: only the
+        // majority length says which, as in a full build.
+        return await MajorityLengthAsync(connection, snapshot, cancellationToken).ConfigureAwait(false) == index.Dimensions * sizeof(float) ? changes : -1;
+    }
+
+    private static async Task<VectorIndex> BuildIndexAsync(SqliteConnection connection, SqliteTransaction snapshot, CancellationToken cancellationToken)
+    {
+        var length = await MajorityLengthAsync(connection, snapshot, cancellationToken).ConfigureAwait(false);
+        var index = new VectorIndex(length % sizeof(float) == 0 ? length / sizeof(float) : 0);
+        if (index.Dimensions == 0)
+        {
+            return index;
         }
         await using var command = connection.CreateCommand();
         command.Transaction = snapshot;
         // A damaged vector (truncated, or of another length) is left out rather than failing every search;
         // CountPassagesAsync counts it as missing, so readiness reports it and `ingest --verify` rewrites it.
         command.CommandText = $"SELECT p.rowid, p.embedding FROM passages p WHERE {WellFormed} ORDER BY p.rowid";
-        var rowIds = new List<long>();
-        var vectors = new List<float>();
-        var dimensions = 0;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var vector = VectorBlob.FromBytes((byte[])reader.GetValue(1));
-                dimensions = vector.Length;
-                rowIds.Add(reader.GetInt64(0));
-                vectors.AddRange(vector);
-            }
-        }
-        var index = new VectorIndex([.. rowIds], [.. vectors], dimensions);
-        lock (_cacheLock)
-        {
-            _vectorIndex = (generation, index);
+            index.Set(reader.GetInt64(0), MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(1)));
         }
         return index;
     }
+
+    private static async Task<int> MajorityLengthAsync(SqliteConnection connection, SqliteTransaction snapshot, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = "SELECT length(embedding) FROM passages WHERE typeof(embedding) = 'blob' AND length(embedding) > 0 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1";
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long length ? (int)length : 0;
+    }
+
+    private static async Task<string?> ReadMetaAsync(SqliteConnection connection, SqliteTransaction snapshot, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _vectorIndex?.Index.Dispose();
+            _vectorIndex = null;
+            _indexLock.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private sealed record IndexState(VectorIndex Index, long Generation);
 
     private async Task<IReadOnlySet<long>?> AllowedRowIdsAsync(Expression<Func<PassageRecord, bool>>? filter, CancellationToken cancellationToken)
     {
@@ -393,7 +553,7 @@ public sealed class SqlitePassageCollection(SqliteDatabase database, string name
         return allowed;
     }
 
-    private async Task<IReadOnlyList<long>> KeywordSearchAsync(
+    internal async Task<IReadOnlyList<long>> KeywordSearchAsync(
         ICollection<string> keywords,
         Expression<Func<PassageRecord, bool>>? filter,
         int top,

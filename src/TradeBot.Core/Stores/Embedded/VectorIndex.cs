@@ -1,48 +1,314 @@
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace TradeBot.Core.Stores.Embedded;
 
 /// <summary>
-/// All passage vectors in one contiguous array, scanned exactly (no approximation). Fine for an embedded store of a
-/// few million passages; beyond that, Qdrant's HNSW index is the way.
+/// The passage vectors as int8 codes (a quarter of the floats' memory), in chunks that grow and are updated in place,
+/// scanned in full with SIMD to choose candidates. The floats stay in SQLite, which rescores the candidates exactly;
+/// this index is a cache rebuilt from the file whenever it is missing or stale (see <see cref="VectorIndexFile"/>).
+/// An exact scan, not a graph: its recall does not depend on how the vectors are distributed, and its cost is one
+/// pass over a byte per dimension and passage.
 /// </summary>
-internal sealed class VectorIndex(long[] rowIds, float[] vectors, int dimensions)
+internal sealed class VectorIndex : IDisposable
 {
-    public int Count => rowIds.Length;
+    internal const int ChunkSize = 16_384;
 
-    public IReadOnlyList<(long RowId, float Score)> Search(ReadOnlySpan<float> query, int top, IReadOnlySet<long>? allowed)
+    /// <summary>Below this many vectors one thread scans them all; above it each core takes a share of the chunks.</summary>
+    private const int ParallelThreshold = 65_536;
+
+    private readonly List<Chunk> _chunks = [];
+    private readonly Dictionary<long, int> _slots = [];
+    private readonly Stack<int> _free = new();
+    private readonly ReaderWriterLockSlim _lock = new();
+    private int _used;
+
+    public VectorIndex(int dimensions)
     {
-        if (rowIds.Length == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(dimensions);
+        Dimensions = dimensions;
+    }
+
+    /// <summary>0 for an index of an empty store: it holds nothing until it is rebuilt.</summary>
+    public int Dimensions { get; }
+
+    public int Count
+    {
+        get
         {
-            return []; // an empty store has no dimensions yet: nothing to find, whatever the query
-        }
-        if (query.Length != dimensions)
-        {
-            throw new ArgumentException($"The query vector has {query.Length} dimensions; the store holds {dimensions}.", nameof(query));
-        }
-        var best = new PriorityQueue<long, float>(top + 1);
-        for (var i = 0; i < rowIds.Length; i++)
-        {
-            if (allowed is not null && !allowed.Contains(rowIds[i]))
+            _lock.EnterReadLock();
+            try
             {
-                continue;
+                return _slots.Count;
             }
-            var score = TensorPrimitives.Dot(query, vectors.AsSpan(i * dimensions, dimensions));
-            if (best.Count < top)
+            finally
             {
-                best.Enqueue(rowIds[i], score);
-            }
-            else if (best.TryPeek(out _, out var lowest) && score > lowest)
-            {
-                best.EnqueueDequeue(rowIds[i], score);
+                _lock.ExitReadLock();
             }
         }
-        var results = new List<(long, float)>(best.Count);
-        while (best.TryDequeue(out var rowId, out var score))
+    }
+
+    /// <summary>Bytes held by the codes, scales and ids (not the row map): what the vectors cost in memory.</summary>
+    public long MemoryBytes => (long)_chunks.Count * ChunkSize * (Dimensions + sizeof(float) + sizeof(int) + sizeof(long));
+
+    /// <summary>Adds or replaces the vector of a row.</summary>
+    public void Set(long rowId, ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != Dimensions)
         {
-            results.Add((rowId, score));
+            throw new ArgumentException($"The vector has {vector.Length} dimensions; the index holds {Dimensions}.", nameof(vector));
         }
-        results.Reverse();
-        return results;
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_slots.TryGetValue(rowId, out var slot))
+            {
+                slot = _free.Count > 0 ? _free.Pop() : _used++;
+                if (slot / ChunkSize >= _chunks.Count)
+                {
+                    _chunks.Add(new Chunk(Dimensions));
+                }
+                _slots[rowId] = slot;
+            }
+            var chunk = _chunks[slot / ChunkSize];
+            var offset = slot % ChunkSize;
+            var codes = chunk.Codes.AsSpan(offset * Dimensions, Dimensions);
+            chunk.Scales[offset] = Int8Vectors.Quantize(vector, codes);
+            chunk.Sums[offset] = Int8Vectors.Sum(codes);
+            chunk.RowIds[offset] = rowId;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public bool Remove(long rowId)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_slots.Remove(rowId, out var slot))
+            {
+                return false;
+            }
+            _chunks[slot / ChunkSize].RowIds[slot % ChunkSize] = Chunk.Free;
+            _free.Push(slot);
+            return true;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// The rows of the <paramref name="count"/> best quantized scores, best first; only rows in
+    /// <paramref name="allowed"/> when it is given. The caller rescores them with the exact vectors.
+    /// </summary>
+    public IReadOnlyList<long> Candidates(ReadOnlySpan<float> query, int count, IReadOnlySet<long>? allowed)
+    {
+        if (Dimensions == 0 || count <= 0)
+        {
+            return [];
+        }
+        if (query.Length != Dimensions)
+        {
+            throw new ArgumentException($"The query vector has {query.Length} dimensions; the store holds {Dimensions}.", nameof(query));
+        }
+        var queryCodes = new sbyte[Dimensions];
+        Int8Vectors.Quantize(query, queryCodes);
+        var biased = new byte[Dimensions];
+        for (var i = 0; i < Dimensions; i++)
+        {
+            biased[i] = (byte)(queryCodes[i] + 128);
+        }
+        var probe = new Probe(queryCodes, biased, count);
+
+        _lock.EnterReadLock();
+        try
+        {
+            if (allowed is not null && allowed.Count * 4L < _slots.Count)
+            {
+                // A narrow filter: score only the rows it allows.
+                var best = new TopK(count);
+                foreach (var rowId in allowed)
+                {
+                    if (_slots.TryGetValue(rowId, out var slot))
+                    {
+                        var chunk = _chunks[slot / ChunkSize];
+                        best.Offer(rowId, probe.Score(chunk, slot % ChunkSize, Dimensions));
+                    }
+                }
+                return best.Ranked();
+            }
+            var chunks = _chunks.Count;
+            if (_used < ParallelThreshold || Environment.ProcessorCount == 1)
+            {
+                return Scan(probe, 0, chunks, allowed).Ranked();
+            }
+            var parts = Math.Min(Environment.ProcessorCount, chunks);
+            var partial = new TopK[parts];
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+                partial[part] = Scan(probe, chunks * part / parts, chunks * (part + 1) / parts, allowed));
+            var merged = new TopK(count);
+            foreach (var top in partial)
+            {
+                top.MergeInto(merged);
+            }
+            return merged.Ranked();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Writes the codes (not the row map, which is rebuilt on read).</summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            writer.Write(Dimensions);
+            writer.Write(_slots.Count);
+            foreach (var chunk in _chunks)
+            {
+                for (var offset = 0; offset < ChunkSize; offset++)
+                {
+                    if (chunk.RowIds[offset] == Chunk.Free)
+                    {
+                        continue;
+                    }
+                    writer.Write(chunk.RowIds[offset]);
+                    writer.Write(chunk.Scales[offset]);
+                    writer.Write(MemoryMarshal.AsBytes(chunk.Codes.AsSpan(offset * Dimensions, Dimensions)));
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public static VectorIndex ReadFrom(BinaryReader reader)
+    {
+        var dimensions = reader.ReadInt32();
+        var count = reader.ReadInt32();
+        if (dimensions < 0 || dimensions > 65_536 || count < 0)
+        {
+            throw new InvalidDataException("The vector index file has an impossible header.");
+        }
+        var index = new VectorIndex(dimensions);
+        for (var slot = 0; slot < count; slot++)
+        {
+            if (slot / ChunkSize >= index._chunks.Count)
+            {
+                index._chunks.Add(new Chunk(dimensions));
+            }
+            var chunk = index._chunks[slot / ChunkSize];
+            var offset = slot % ChunkSize;
+            var rowId = reader.ReadInt64();
+            chunk.RowIds[offset] = rowId;
+            chunk.Scales[offset] = reader.ReadSingle();
+            var codes = chunk.Codes.AsSpan(offset * dimensions, dimensions);
+            if (reader.Read(MemoryMarshal.AsBytes(codes)) != dimensions)
+            {
+                throw new EndOfStreamException("The vector index file ends early.");
+            }
+            chunk.Sums[offset] = Int8Vectors.Sum(codes);
+            if (!index._slots.TryAdd(rowId, slot))
+            {
+                throw new InvalidDataException("The vector index file names a row twice.");
+            }
+        }
+        index._used = count;
+        return index;
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private TopK Scan(Probe probe, int firstChunk, int endChunk, IReadOnlySet<long>? allowed)
+    {
+        var best = new TopK(probe.Count);
+        for (var c = firstChunk; c < endChunk; c++)
+        {
+            var chunk = _chunks[c];
+            var slots = Math.Min(ChunkSize, _used - (c * ChunkSize));
+            for (var offset = 0; offset < slots; offset++)
+            {
+                var rowId = chunk.RowIds[offset];
+                if (rowId == Chunk.Free || (allowed is not null && !allowed.Contains(rowId)))
+                {
+                    continue;
+                }
+                best.Offer(rowId, probe.Score(chunk, offset, Dimensions));
+            }
+        }
+        return best;
+    }
+
+    private sealed class Chunk(int dimensions)
+    {
+        public const long Free = long.MinValue;
+
+        public sbyte[] Codes { get; } = new sbyte[ChunkSize * dimensions];
+
+        public float[] Scales { get; } = new float[ChunkSize];
+
+        public int[] Sums { get; } = new int[ChunkSize];
+
+        public long[] RowIds { get; } = CreateFree();
+
+        private static long[] CreateFree()
+        {
+            var ids = new long[ChunkSize];
+            Array.Fill(ids, Free);
+            return ids;
+        }
+    }
+
+    private sealed class Probe(sbyte[] codes, byte[] biased, int count)
+    {
+        public int Count => count;
+
+        public float Score(Chunk chunk, int offset, int dimensions) =>
+            Int8Vectors.Dot(codes, biased, chunk.Codes.AsSpan(offset * dimensions, dimensions), chunk.Sums[offset]) * chunk.Scales[offset];
+    }
+
+    /// <summary>The best <c>k</c> scores seen, in a min-heap whose root is the score to beat.</summary>
+    private sealed class TopK(int k)
+    {
+        private readonly PriorityQueue<long, float> _heap = new(k + 1);
+
+        public void Offer(long rowId, float score)
+        {
+            if (_heap.Count < k)
+            {
+                _heap.Enqueue(rowId, score);
+            }
+            else if (_heap.TryPeek(out _, out var lowest) && score > lowest)
+            {
+                _heap.EnqueueDequeue(rowId, score);
+            }
+        }
+
+        public void MergeInto(TopK other)
+        {
+            foreach (var (rowId, score) in _heap.UnorderedItems)
+            {
+                other.Offer(rowId, score);
+            }
+        }
+
+        public IReadOnlyList<long> Ranked()
+        {
+            var ranked = new long[_heap.Count];
+            for (var i = ranked.Length - 1; _heap.TryDequeue(out var rowId, out _); i--)
+            {
+                ranked[i] = rowId;
+            }
+            return ranked;
+        }
     }
 }

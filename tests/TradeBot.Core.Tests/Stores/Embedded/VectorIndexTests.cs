@@ -1,0 +1,145 @@
+using System.Numerics.Tensors;
+using TradeBot.Core.Stores.Embedded;
+
+namespace TradeBot.Core.Tests.Stores.Embedded;
+
+public sealed class VectorIndexTests
+{
+    private const int Dimensions = 96;
+
+    [Fact]
+    public void Dot_AnyLength_EqualsTheScalarProduct()
+    {
+        var random = new Random(7);
+        foreach (var length in new[] { 3, 32, 64, 96, 100, 384 })
+        {
+            var query = Codes(random, length);
+            var stored = Codes(random, length);
+            var biased = query.Select(q => (byte)(q + 128)).ToArray();
+            var expected = query.Zip(stored, (q, s) => q * s).Sum();
+
+            Assert.Equal(expected, Int8Vectors.Dot(query, biased, stored, Int8Vectors.Sum(stored)));
+        }
+    }
+
+    [Fact]
+    public void Quantize_Vector_KeepsItsDirection()
+    {
+        var vector = UnitVector(new Random(3));
+        var codes = new sbyte[Dimensions];
+
+        var scale = Int8Vectors.Quantize(vector, codes);
+
+        var restored = codes.Select(c => c * scale).ToArray();
+        Assert.True(TensorPrimitives.CosineSimilarity(vector, restored) > 0.999f);
+        Assert.Equal(127, codes.Max(c => Math.Abs((int)c)));
+    }
+
+    [Fact]
+    public void Candidates_RescoredExactly_AreTheExactNearest()
+    {
+        var random = new Random(11);
+        var vectors = Enumerable.Range(0, 3_000).Select(_ => UnitVector(random)).ToArray();
+        using var index = new VectorIndex(Dimensions);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            index.Set(i, vectors[i]);
+        }
+
+        for (var q = 0; q < 20; q++)
+        {
+            var query = UnitVector(random);
+            var exact = Enumerable.Range(0, vectors.Length).OrderByDescending(i => TensorPrimitives.Dot(query, vectors[i])).Take(10).Select(i => (long)i);
+
+            var rescored = index.Candidates(query, 60, allowed: null).OrderByDescending(r => TensorPrimitives.Dot(query, vectors[r])).Take(10);
+
+            Assert.Equal(exact, rescored);
+        }
+    }
+
+    [Fact]
+    public void Candidates_AfterRemoveAndReplace_SeeOnlyTheCurrentVectors()
+    {
+        var random = new Random(5);
+        var target = UnitVector(random);
+        using var index = new VectorIndex(Dimensions);
+        index.Set(1, target);
+        index.Set(2, UnitVector(random));
+        index.Set(3, UnitVector(random));
+
+        Assert.Equal(1, index.Candidates(target, 1, null)[0]);
+        Assert.True(index.Remove(1));
+        Assert.DoesNotContain(1L, index.Candidates(target, 3, null));
+        index.Set(3, target);
+        index.Set(4, UnitVector(random)); // takes the freed slot
+
+        Assert.Equal(3, index.Candidates(target, 1, null)[0]);
+        Assert.Equal(3, index.Count);
+        Assert.False(index.Remove(1));
+    }
+
+    [Fact]
+    public void Candidates_WithAllowedRows_ReturnOnlyThose()
+    {
+        var random = new Random(9);
+        using var index = new VectorIndex(Dimensions);
+        for (var i = 0; i < 100; i++)
+        {
+            index.Set(i, UnitVector(random));
+        }
+        var narrow = new HashSet<long> { 4, 8, 15 };
+        var broad = Enumerable.Range(0, 90).Select(i => (long)i).ToHashSet();
+
+        Assert.Equal(narrow.Order(), index.Candidates(UnitVector(random), 10, narrow).Order());
+        Assert.All(index.Candidates(UnitVector(random), 50, broad), r => Assert.Contains(r, broad));
+    }
+
+    [Fact]
+    public void Candidates_ManyChunks_ScanEveryChunk()
+    {
+        var random = new Random(13);
+        using var index = new VectorIndex(8);
+        var count = (VectorIndex.ChunkSize * 4) + 17;
+        for (var i = 0; i < count; i++)
+        {
+            index.Set(i, [.. Enumerable.Range(0, 8).Select(_ => (float)random.NextDouble() - 0.5f)]);
+        }
+        float[] query = [1, 0, 0, 0, 0, 0, 0, 0];
+        index.Set(count - 1, query);
+
+        Assert.Equal(count - 1, index.Candidates(query, 1, null)[0]);
+    }
+
+    [Fact]
+    public void WriteTo_ThenReadFrom_GivesTheSameCandidates()
+    {
+        var random = new Random(17);
+        using var index = new VectorIndex(Dimensions);
+        for (var i = 0; i < 500; i++)
+        {
+            index.Set(i * 3, UnitVector(random));
+        }
+        index.Remove(9);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            index.WriteTo(writer);
+        }
+        buffer.Position = 0;
+
+        using var read = VectorIndex.ReadFrom(new BinaryReader(buffer));
+
+        var query = UnitVector(random);
+        Assert.Equal(index.Count, read.Count);
+        Assert.Equal(index.Candidates(query, 25, null), read.Candidates(query, 25, null));
+    }
+
+    private static sbyte[] Codes(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128))];
+
+    private static float[] UnitVector(Random random)
+    {
+        var vector = Enumerable.Range(0, Dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var norm = TensorPrimitives.Norm(vector);
+        return [.. vector.Select(v => v / norm)];
+    }
+}
