@@ -63,18 +63,18 @@ internal sealed partial class FeedPollingService(FeedScheduler scheduler, TimePr
         }
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Feed {Url}: {Added} added, {Known} already known, {Failed} failed")]
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Feed {Url}: {Added} added, {Known} already known, {Failed} failed")]
     private static partial void FeedRead(ILogger logger, string url, int added, int known, int failed);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Feed {Url}: not modified")]
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Debug, Message = "Feed {Url}: not modified")]
     private static partial void FeedUnchanged(ILogger logger, string url);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Feed {Url} failed: {Reason}; polled again at {NextPoll:u}")]
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Feed {Url} failed: {Reason}; polled again at {NextPoll:u}")]
     private static partial void FeedFailed(ILogger logger, string url, string reason, DateTimeOffset nextPoll);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Feed {Url}: not ingested: {Item}: {Reason}; tried again at the next poll")]
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Warning, Message = "Feed {Url}: not ingested: {Item}: {Reason}; tried again at the next poll")]
     private static partial void ItemFailed(ILogger logger, string url, string item, string reason);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Polling feeds failed; they are polled again at the next tick")]
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Error, Message = "Polling feeds failed; they are polled again at the next tick")]
     private static partial void PollFailed(ILogger logger, Exception exception);
 }
