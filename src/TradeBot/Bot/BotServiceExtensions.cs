@@ -27,6 +27,11 @@ internal static class BotServiceExtensions
         services.TryAddSingleton<SentAnswers>();
         services.TryAddSingleton<FeedbackLimiter>();
         services.TryAddSingleton<IFeedbackStore, JsonLinesFeedbackStore>();
+        // The bot only dispatches; each kind of turn is a type of its own, as short-lived as the bot.
+        services.TryAddTransient<AnswerTurns>();
+        services.TryAddTransient<WelcomeTurns>();
+        services.TryAddTransient<FeedbackTurns>();
+        services.TryAddTransient<BotSuggestions>();
         services.TryAddSingleton<Suggestions.IQuestionSuggester, Suggestions.ConfiguredQuestions>();
         // The feedback file lives in the data folder (Corpus:DataPath), also when the corpus pipeline is not registered.
         services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.SectionName);

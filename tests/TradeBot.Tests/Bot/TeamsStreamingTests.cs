@@ -49,7 +49,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         var sent = _connector.Requests.Select(r => r.Activity).ToList();
         var updates = sent.TakeWhile(a => a.IsType(ActivityTypes.Typing)).ToList();
         Assert.Equal(3, updates.Count);
-        Assert.Equal(TradeNewsBot.SearchingText, updates[0].Text);
+        Assert.Equal(AnswerTurns.SearchingText, updates[0].Text);
         Assert.Equal(["informative", "streaming", "streaming"], updates.Select(u => StreamInfo(u).GetProperty("streamType").GetString()));
         Assert.Equal([1, 2, 3], updates.Select(u => StreamInfo(u).GetProperty("streamSequence").GetInt32()));
         Assert.Equal("The EU imposed ", updates[1].Text);
@@ -107,7 +107,7 @@ public sealed class TeamsStreamingTests : IAsyncLifetime
         await _host.PostAsync(TestActivities.Message(_connector.ServiceUrl, Question));
 
         var final = (await _connector.WaitForAsync(r => r.Activity.IsType(ActivityTypes.Message))).Activity;
-        Assert.Equal(TradeNewsBot.SearchUnavailableText, final.Text);
+        Assert.Equal(AnswerTurns.SearchUnavailableText, final.Text);
         Assert.Equal("final", StreamInfo(final).GetProperty("streamType").GetString());
         Assert.Equal(_connector.Requests[0].ResponseId, StreamInfo(final).GetProperty("streamId").GetString());
     }

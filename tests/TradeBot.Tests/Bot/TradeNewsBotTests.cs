@@ -178,7 +178,7 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
     {
         var replies = await _host.PostExpectingRepliesAsync(TestActivities.Message(null, "   "));
 
-        Assert.Equal(TradeNewsBot.EmptyQuestionText, Assert.Single(replies).Text);
+        Assert.Equal(AnswerTurns.EmptyQuestionText, Assert.Single(replies).Text);
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class WebChatPageTests(WebChatServerFixture fixture)
             await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = Timeout });
             // Nothing but the answer follows the question: no "Searching the news…" bubble, no follow-up bubble.
             await Assertions.Expect(BotBubbles(page)).ToHaveCountAsync(2);
-            await Assertions.Expect(page.GetByText(TradeBot.Bot.TradeNewsBot.SearchingText)).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByText(TradeBot.Bot.AnswerTurns.SearchingText)).ToHaveCountAsync(0);
 
             var activity = page.Locator("article, .webchat__basic-transcript__activity").Filter(new() { HasTextString = "145%" }).Last;
             await Assertions.Expect(activity.Locator(".webchat__activity-status__originator")).ToHaveTextAsync(TradeBot.BotFramework.WebChat.WebChatMessageEntity.AIGeneratedLabel);
