@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TradeBot.Hosting;
 using TradeBot.Tests.Bot;
 
@@ -43,8 +39,7 @@ internal sealed class WebChatServer : IAsyncDisposable
         string[] args = ["--urls", "http://127.0.0.1:0", $"--DirectLine:SigningKey={SigningKey}", "--Logging:LogLevel:Default=Warning", .. settings.Select(s => "--" + s)];
         server._app = BotServer.Build(args, corpus, Path.Combine(server._folder, "data"));
         await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Address = new Uri(address);
+        server.Address = LoopbackHost.AddressOf(server._app);
         server.Client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         await server.WaitUntilReadyAsync();
         return server;

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TradeBot.Core.Tests.Answers.Llm;
 
@@ -17,10 +12,8 @@ namespace TradeBot.Core.Tests.Answers.Llm;
 internal sealed class OpenAIStubServer : IAsyncDisposable
 {
     public const int EmbeddingDimensions = 8;
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<StubReply> _replies = new();
-
-    private OpenAIStubServer(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -36,20 +29,18 @@ internal sealed class OpenAIStubServer : IAsyncDisposable
 
     public static async Task<OpenAIStubServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new OpenAIStubServer(app);
-        app.MapPost("/v1/chat/completions", server.ChatAsync);
-        // Azure OpenAI: the deployment route and the v1 route of a resource.
-        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.ChatAsync);
-        app.MapPost("/openai/v1/chat/completions", server.ChatAsync);
-        app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
-        app.MapGet("/files/{name}", (string name) => server.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes) : Results.NotFound());
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Endpoint = new Uri($"{address}/v1");
+        var server = new OpenAIStubServer();
+        var (app, address) = await LoopbackHost.StartAsync(_ => { }, app =>
+        {
+            app.MapPost("/v1/chat/completions", server.ChatAsync);
+            // Azure OpenAI: the deployment route and the v1 route of a resource.
+            app.MapPost("/openai/deployments/{deployment}/chat/completions", server.ChatAsync);
+            app.MapPost("/openai/v1/chat/completions", server.ChatAsync);
+            app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
+            app.MapGet("/files/{name}", (string name) => server.Files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes) : Results.NotFound());
+        });
+        server._app = app;
+        server.Endpoint = new Uri(address, "/v1");
         return server;
     }
 

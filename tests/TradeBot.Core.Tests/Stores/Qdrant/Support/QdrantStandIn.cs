@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant.Support;
 
@@ -51,18 +46,17 @@ internal sealed class QdrantStandIn : IAsyncDisposable
     public static async Task<QdrantStandIn> StartAsync(string? apiKey = null)
     {
         var standIn = new QdrantStandIn(apiKey);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpc();
-        builder.Services.AddSingleton(standIn);
-        builder.Services.AddSingleton<IServiceMethodProvider<QdrantStandIn>, MethodTable>();
-        var app = builder.Build();
-        app.MapGrpcService<QdrantStandIn>();
-        await app.StartAsync();
+        var (app, address) = await LoopbackHost.StartAsync(
+            builder =>
+            {
+                builder.Services.AddGrpc();
+                builder.Services.AddSingleton(standIn);
+                builder.Services.AddSingleton<IServiceMethodProvider<QdrantStandIn>, MethodTable>();
+            },
+            app => app.MapGrpcService<QdrantStandIn>(),
+            protocols: HttpProtocols.Http2);
         standIn._app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        standIn.Endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        standIn.Endpoint = address;
         return standIn;
     }
 
