@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TradeBot.BotFramework.Schema;
@@ -53,7 +50,7 @@ public sealed class FreshNewsServerTests : IAsyncLifetime, IDisposable
         await _app.StartAsync();
         _client = new HttpClient
         {
-            BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()),
+            BaseAddress = LoopbackHost.AddressOf(_app),
             Timeout = TimeSpan.FromSeconds(30),
         };
         await WaitUntilAsync(async () => (await _client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode);
