@@ -67,6 +67,10 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
             : null;
     }
 
+    /// <summary>Whether the question speaks of "today", "this week" or "the latest": only then does the reference day matter.</summary>
+    public static bool SpeaksOfRecency(string question) =>
+        Today().IsMatch(question) || ThisWeek().IsMatch(question) || Latest().IsMatch(question);
+
     /// <summary>The year the question names, as written.</summary>
     public string YearText => From.Year.ToString(CultureInfo.InvariantCulture);
 

@@ -40,7 +40,9 @@ public sealed class PassageRetriever(
                 .Where(t => own.Add(t.Term))
                 .Select(t => t with { Weight = t.Weight * _options.ContextWeight, IsName = false, IsContext = true }));
         }
-        var today = recency is null ? null : await recency.TodayAsync(cancellationToken).ConfigureAwait(false);
+        // The reference day is read from the store, so only for a question that needs it.
+        var today = recency is null || !DateConstraint.SpeaksOfRecency(request.Question) ? null
+            : await recency.TodayAsync(cancellationToken).ConfigureAwait(false);
         var date = request.From is null && request.To is null ? DateConstraint.Find(request.Question, today) : null;
         if (date is { IsRelative: true })
         {
