@@ -105,6 +105,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var own = retrieval.Terms.Where(t => !t.IsContext).Select(t => t.Term).ToList();
         var phrases = own.Zip(own.Skip(1)).ToList();
         var bestPassageScore = Math.Max(double.Epsilon, retrieval.Passages.Max(p => p.Score));
+        var names = retrieval.Terms.Where(t => t.IsName && !t.IsContext).ToList();
         foreach (var retrieved in retrieval.Passages)
         {
             var text = retrieved.Passage.Text;
@@ -141,6 +142,15 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 if (coverage <= 0 || !seen.Add((retrieved.Passage.ArticleId, sentence)))
                 {
                     continue; // or the overlap between neighbouring passages
+                }
+                // A sentence about another country or company is no answer, even in an article that names the question's.
+                var context = terms.Concat(titleTerms)
+                    .Concat(i > 0 ? TextAnalyzer.Terms(split[i - 1].Text) : [])
+                    .Concat(i + 1 < split.Count ? TextAnalyzer.Terms(split[i + 1].Text) : [])
+                    .ToHashSet(StringComparer.Ordinal);
+                if (!names.TrueForAll(n => n.MatchIn(context) >= QueryTerm.StrongFactor))
+                {
+                    continue;
                 }
                 // The headline tells what the sentence is about, but the sentence itself must say the answer.
                 var withHeadline = SentenceCoverage(retrieval.Terms, terms.Concat(titleTerms).ToHashSet(StringComparer.Ordinal));

@@ -145,16 +145,22 @@ public sealed class PassageRetriever(
     private static HashSet<string> TermsOf(PassageRecord passage) =>
         TextAnalyzer.Terms(passage.Text).Concat(TextAnalyzer.Terms(passage.Title)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>A word that no article uses and that is neither English nor a misspelling of an article's word.</summary>
+    /// <summary>
+    /// A name that no article uses in any of its forms ("Warsaw" or "Poland"), or a word that no article uses and that
+    /// is neither English nor a misspelling of an article's word.
+    /// </summary>
     private static string? UnknownTermReason(IReadOnlyList<QueryTerm> terms, TermStatistics statistics)
     {
         foreach (var term in terms.Where(t => !t.IsContext && t.CorrectedFrom is null && statistics.DocumentFrequency(t.Term) == 0))
         {
             if (term.IsName)
             {
-                return $"no article mentions '{term.Term}'";
+                if (term.Strong.All(alias => statistics.DocumentFrequency(alias) == 0))
+                {
+                    return $"no article mentions '{term.Term}'";
+                }
             }
-            if (!term.IsKnownWord && !term.Term.Any(char.IsDigit))
+            else if (!term.IsKnownWord && !term.Term.Any(char.IsDigit))
             {
                 return $"no article uses the word '{term.Term}'";
             }

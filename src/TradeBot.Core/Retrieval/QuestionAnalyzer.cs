@@ -61,7 +61,7 @@ public static partial class QuestionAnalyzer
                 (term, correctedFrom) = (corrected, raw);
             }
             var related = sourceWord is not null ? WordNetLexicon.Related(sourceWord) : RelatedWords.None;
-            var strong = Stems(related.Strong, term);
+            var strong = Stems(isName && sourceWord is not null ? [.. related.Strong, .. NameAliases.For(sourceWord)] : related.Strong, term);
             var weak = Stems(related.Weak, term);
             var weight = Weight(statistics, term);
             if (statistics.DocumentFrequency(term) == 0 && !isName)

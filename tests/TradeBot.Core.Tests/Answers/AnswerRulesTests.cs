@@ -99,6 +99,44 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.Equal("a.txt", answer.Citations.Single(c => c.Number == 1).ArticleId);
     }
 
+    [Fact]
+    public async Task Answer_OnlySentenceOnTheTopicSpeaksOfAnotherCountry_IsDeclined()
+    {
+        using var host = await HostWithAsync(
+            ("chile.txt", "Chile's copper industry earned a record 14.2 billion dlrs in 2004, the copper commission said."),
+            ("peru.txt", "Peru opened new internet centres for farmers in 2004."));
+
+        var answer = await host.AskAsync("How much did Peru's copper industry earn in 2004?");
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("Poland says U.S. sanctions have cost its economy 15 billion dlrs.")]
+    [InlineData("Talks were held in Warsaw. Poland says the Washington sanctions have cost its economy 15 billion dlrs.")]
+    public async Task Answer_SentenceNamesTheCountryAnotherWay_IsAnswered(string text)
+    {
+        using var host = await HostWithAsync(("poland.txt", text));
+
+        var answer = await host.AskAsync("How much does Warsaw say American sanctions have cost its economy?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("15 billion", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_NameStatedInTheNextSentence_StillCountsForTheSentence()
+    {
+        using var host = await HostWithAsync(("pta.txt",
+            "Fifteen African countries agreed to cut tariffs on regional trade by 10 pct every two years. A statement by the Preferential Trade Area (PTA) said the first cut comes next year."));
+
+        var answer = await host.AskAsync("How fast are the African PTA countries cutting tariffs on trade with each other?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("10 pct", answer.Text, StringComparison.Ordinal);
+    }
+
     private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
     {
         foreach (var (name, text) in files)

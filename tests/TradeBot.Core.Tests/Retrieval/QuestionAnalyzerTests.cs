@@ -45,6 +45,29 @@ public sealed class QuestionAnalyzerTests
         Assert.Contains("japanes", japan.Strong);
     }
 
+    [Theory]
+    [InlineData("What did Washington say about Tokyo's chips?", "washington", "us")]
+    [InlineData("What did Washington say about Tokyo's chips?", "tokyo", "japan")]
+    [InlineData("Why did Moscow sell mercury?", "moscow", "soviet")]
+    [InlineData("What did Brussels list?", "brussel", "ec")]
+    [InlineData("Did American sanctions hurt?", "american", "us")]
+    public void Analyze_NameNewsUsesForAGovernmentOrCountry_HasItsOtherNames(string question, string name, string alias)
+    {
+        var term = Assert.Single(QuestionAnalyzer.Analyze(question, Corpus), t => t.Term == name);
+
+        Assert.True(term.IsName);
+        Assert.Contains(alias, term.Strong);
+    }
+
+    [Fact]
+    public void Analyze_LowerCaseWordSpeltLikeAName_GetsNoNameAliases()
+    {
+        var turkey = Assert.Single(QuestionAnalyzer.Analyze("Who exports frozen turkey meat?", Corpus), t => t.Term == "turkei");
+
+        Assert.False(turkey.IsName);
+        Assert.DoesNotContain("ankara", turkey.Strong);
+    }
+
     [Fact]
     public void Analyze_UnknownAcronym_IsNotCorrectedIntoAnotherOne()
     {
