@@ -4,10 +4,10 @@ namespace TradeBot.Core.Answers;
 
 /// <summary>
 /// What a question asks for, read from its wording: a figure (a percentage, or any amount), a reason, a time, a
-/// place, or items of a kind ("which goods"). A question may ask for several ("when and where"). A sentence that
+/// place, items of a kind ("which goods"), or how a vote went ("99 to 0"). A question may ask for several ("when and where"). A sentence that
 /// gives what is asked answers better than one that only repeats the question's words.
 /// </summary>
-internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time, bool Place, bool Items)
+internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time, bool Place, bool Items, bool Vote)
 {
     public static AnswerKinds Of(string question)
     {
@@ -21,10 +21,11 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
             AsksForReason().IsMatch(question),
             AsksForTime().IsMatch(question),
             AsksForPlace().IsMatch(question),
-            figure is null && AsksForItems().IsMatch(question));
+            figure is null && AsksForItems().IsMatch(question),
+            AsksForVote().IsMatch(question));
     }
 
-    public int Count => (Figure is null ? 0 : 1) + (Reason ? 1 : 0) + (Time ? 1 : 0) + (Place ? 1 : 0) + (Items ? 1 : 0);
+    public int Count => (Figure is null ? 0 : 1) + (Reason ? 1 : 0) + (Time ? 1 : 0) + (Place ? 1 : 0) + (Items ? 1 : 0) + (Vote ? 1 : 0);
 
     /// <summary>How many of the asked kinds a text gives; <paramref name="question"/> keeps its own names from counting as places.</summary>
     public int GivenBy(string text, string question)
@@ -36,6 +37,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
         given += Reason && ReasonCue().IsMatch(text) ? 1 : 0;
         given += Time && TimeCue().IsMatch(text) ? 1 : 0;
         given += Place && PlaceCue().Matches(text).Any(m => !question.Contains(m.Groups["place"].Value, StringComparison.OrdinalIgnoreCase)) ? 1 : 0;
+        given += Vote && Tally().IsMatch(text) ? 1 : 0;
         given += Items && (ItemsCue().IsMatch(text) || ProperName().Matches(text).Any(m => !question.Contains(m.Value, StringComparison.OrdinalIgnoreCase))) ? 1 : 0;
         return given;
     }
@@ -72,6 +74,13 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
 
     [GeneratedRegex(@"^\W*(which|what)\s+(\w+\s+){0,2}(goods|products|items|companies|firms|countries|commodities|sectors|measures|steps|exports|imports|sanctions|concessions|demands|terms|conditions|options|proposals|changes|curbs|restrictions)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForItems();
+
+    [GeneratedRegex(@"\bhow\s+did\b.*\bvote\b|\b(what|which)\s+(was\s+)?the\s+(vote|tally)\b|\bby\s+how\s+many\s+votes\b|\bhow\s+many\s+(voted|votes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForVote();
+
+    /// <summary>A vote's count: "by 99 to 0", "voted 52-48", "with 230 votes".</summary>
+    [GeneratedRegex(@"\b\d{1,4}\s*(to|-|–|against)\s*\d{1,4}\b|\b\d{1,4}\s+votes\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Tally();
 
     /// <summary>The words that give a reason.</summary>
     [GeneratedRegex(@"\b(because|due to|owing to|as a result|result of|blamed|attributed|reflect(s|ed|ing)?|caused|citing|in order to|aimed at|to protect|to curb|to reduce|to offset|after|following|fears?|concern(s|ed)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

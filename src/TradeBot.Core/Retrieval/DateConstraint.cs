@@ -98,7 +98,10 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         return MonthsNamed(text).Contains(From.Month) || (published is { } written && written >= From && written <= From.AddMonths(1));
     }
 
-    /// <summary>Whether a sentence speaks of another time than this one: it names months (or years), and not this one.</summary>
+    /// <summary>
+    /// Whether a sentence speaks of another time than this one: it names months (or, naming no month, years), and not
+    /// this one.
+    /// </summary>
     public bool Contradicts(string sentence, DateTimeOffset? published)
     {
         ArgumentNullException.ThrowIfNull(sentence);
@@ -109,7 +112,13 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
         if (IsMonth)
         {
             var months = MonthsNamed(sentence);
-            return months.Count > 0 && !months.Contains(From.Month);
+            if (months.Count > 0)
+            {
+                return !months.Contains(From.Month);
+            }
+            // A month is of a year too: a sentence naming only other years ("in 1986") speaks of another time.
+            var named = NamedYear().Matches(sentence).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
+            return named.Count > 0 && !named.Contains(From.Year);
         }
         var years = YearsNamed(sentence, published);
         return years.Count > 0 && !years.Contains(From.Year);

@@ -55,13 +55,20 @@ public static partial class QuestionAnalyzer
             var isKnownWord = sourceWords.TryGetValue(raw, out var sourceWord) && WordNetLexicon.Knows(sourceWord);
             // An acronym or a short name the articles never use is not a misspelling of another one ("NAFTA" is not
             // "NATO"); a long name may be misspelt ("Phillipines").
-            if (statistics.DocumentFrequency(raw) == 0 && !isKnownWord && (!isName || (raw.Length >= MinCorrectableName && !acronyms.Contains(raw)))
+            if (statistics.DocumentFrequency(raw) == 0 && !isKnownWord && (!isName || IsCorrectableName(raw, acronyms))
                 && SpellingCorrector.Correct(raw, statistics) is { } corrected)
             {
                 (term, correctedFrom) = (corrected, raw);
             }
             var related = sourceWord is not null ? WordNetLexicon.Related(sourceWord) : RelatedWords.None;
             var strong = Stems(isName && sourceWord is not null ? [.. related.Strong, .. NameAliases.For(sourceWord)] : related.Strong, term);
+            // A long name that one article alone uses may be that article's misspelling, as the question's may be:
+            // the common spelling counts too.
+            if (isName && correctedFrom is null && IsCorrectableName(raw, acronyms) && statistics.DocumentFrequency(raw) == 1
+                && SpellingCorrector.Correct(raw, statistics) is { } common)
+            {
+                strong = [.. strong, common];
+            }
             var weak = Stems(related.Weak, term);
             var weight = Weight(statistics, term);
             if (statistics.DocumentFrequency(term) == 0 && !isName)
@@ -121,6 +128,8 @@ public static partial class QuestionAnalyzer
         }
         return names;
     }
+
+    private static bool IsCorrectableName(string term, HashSet<string> acronyms) => term.Length >= MinCorrectableName && !acronyms.Contains(term);
 
     private static bool IsAcronym(string word) => word.Length > 1 && word.Count(char.IsUpper) >= 2;
 

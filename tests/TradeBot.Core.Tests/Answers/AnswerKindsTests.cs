@@ -45,4 +45,16 @@ public sealed class AnswerKindsTests
         Assert.Equal(0, kinds.GivenBy("Countertrade deals in India are growing.", question));
         Assert.Equal(1, kinds.GivenBy("Most deals are handled by the State Trading Corp of India.", question));
     }
+
+    [Fact]
+    public void GivenBy_HowDidTheyVote_WantsTheCount()
+    {
+        const string question = "How did the full Senate vote on it?";
+        var kinds = AnswerKinds.Of(question);
+
+        Assert.True(kinds.Vote);
+        Assert.Equal(0, kinds.GivenBy("The Senate voted to seek a probe of the corn tariff.", question));
+        Assert.Equal(1, kinds.GivenBy("By 99 to 0, the Senate went on record against the tariff.", question));
+        Assert.Equal(1, kinds.GivenBy("The bill passed with 230 votes.", question));
+    }
 }

@@ -137,6 +137,18 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.Contains("10 pct", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Answer_HowDidTheyVote_QuotesTheSentenceWithTheCount()
+    {
+        using var host = await HostWithAsync(("senate.txt",
+            "The Senate voted to seek a probe of the Ruritanian corn tariff. By 99 to 0, the Senate went on record against the tariff."));
+
+        var answer = await host.AskAsync("How did the Senate vote on the Ruritanian corn tariff?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Contains("99 to 0", answer.Text, StringComparison.Ordinal);
+    }
+
     private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
     {
         foreach (var (name, text) in files)

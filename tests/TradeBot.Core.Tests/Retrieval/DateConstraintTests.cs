@@ -62,6 +62,17 @@ public sealed class DateConstraintTests
         Assert.False(march.Contradicts("The surplus rose in March.", March1987));
     }
 
+    [Fact]
+    public void Contradicts_MonthQuestion_SentenceNamingOnlyAnotherYear()
+    {
+        var march = DateConstraint.Find("in March 1987")!;
+
+        Assert.True(march.Contradicts("The surplus doubled in 1986 compared with 1985.", March1987));
+        Assert.False(march.Contradicts("The surplus for 1987 is expected to fall.", March1987));
+        Assert.False(march.Contradicts("The surplus in March was larger than in March 1986.", March1987));
+        Assert.False(march.Contradicts("The surplus was smaller than a year earlier.", March1987));
+    }
+
     [Theory]
     [InlineData("October", true)]
     [InlineData("Monday", true)]

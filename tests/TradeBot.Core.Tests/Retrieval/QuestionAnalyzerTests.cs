@@ -85,6 +85,27 @@ public sealed class QuestionAnalyzerTests
         Assert.Contains(terms, t => t.CorrectedFrom == "phillipin");
     }
 
+    [Fact]
+    public void Analyze_NameOnlyOneArticleSpellsSo_AlsoCountsTheCommonSpelling()
+    {
+        var corpus = StatisticsOf("The Phillipines sugar quota was cut.", "The Philippines sugar quota.", "Philippines exports rose.");
+
+        var name = Assert.Single(QuestionAnalyzer.Analyze("How big is the Phillipines' sugar quota?", corpus), t => t.IsName);
+
+        Assert.Equal("phillipin", name.Term);
+        Assert.Contains("philippin", name.Strong);
+    }
+
+    [Fact]
+    public void Analyze_NameSeveralArticlesUse_IsNotReadAsAnotherSpelling()
+    {
+        var corpus = StatisticsOf("Austria cut tariffs.", "Austria exports rose.", "Australia exports rose.", "Australia cut tariffs.");
+
+        var name = Assert.Single(QuestionAnalyzer.Analyze("What did Austria cut?", corpus), t => t.IsName);
+
+        Assert.DoesNotContain("australia", name.Strong);
+    }
+
     private static TermStatistics StatisticsOf(params string[] passages)
     {
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
