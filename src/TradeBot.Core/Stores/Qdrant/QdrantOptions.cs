@@ -32,6 +32,12 @@ public sealed class QdrantOptions
     /// <summary>Candidates taken from each of the dense and sparse legs before fusion.</summary>
     public int PrefetchLimit { get; set; } = 50;
 
+    /// <summary>Shards of a new collection: a multiple of the cluster's nodes (2 a node lets it grow by moving shards).</summary>
+    public int ShardNumber { get; set; } = 1;
+
+    /// <summary>Copies of each shard in a new collection: 2 in a cluster, so that a node can be lost or restarted.</summary>
+    public int ReplicationFactor { get; set; } = 1;
+
     /// <summary>RRF constant. Qdrant's own default is 2; 60 is the usual value and matches the embedded store.</summary>
     public int RrfK { get; set; } = 60;
 }

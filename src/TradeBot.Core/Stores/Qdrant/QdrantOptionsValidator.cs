@@ -48,6 +48,14 @@ internal sealed partial class QdrantOptionsValidator : IValidateOptions<QdrantOp
         {
             failures.Add($"{Prefix}PrefetchLimit must be between 1 and 10000; got {options.PrefetchLimit}.");
         }
+        if (options.ShardNumber is < 1 or > 1000)
+        {
+            failures.Add($"{Prefix}ShardNumber must be between 1 and 1000; got {options.ShardNumber}.");
+        }
+        if (options.ReplicationFactor is < 1 or > 100)
+        {
+            failures.Add($"{Prefix}ReplicationFactor must be between 1 and 100; got {options.ReplicationFactor}.");
+        }
         if (options.RrfK < 1)
         {
             failures.Add($"{Prefix}RrfK must be at least 1; got {options.RrfK}.");

@@ -47,6 +47,8 @@ public sealed class QdrantOptionsTests
     [InlineData("VectorStore__Qdrant__MaxRetries", "-1", "VectorStore:Qdrant:MaxRetries")]
     [InlineData("VectorStore__Qdrant__Timeout", "00:00:00", "VectorStore:Qdrant:Timeout")]
     [InlineData("VectorStore__Qdrant__UpsertBatchSize", "0", "VectorStore:Qdrant:UpsertBatchSize")]
+    [InlineData("VectorStore__Qdrant__ShardNumber", "0", "VectorStore:Qdrant:ShardNumber")]
+    [InlineData("VectorStore__Qdrant__ReplicationFactor", "0", "VectorStore:Qdrant:ReplicationFactor")]
     public void Options_OutOfRange_FailsNamingTheSetting(string key, string value, string setting)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["VectorStore__Qdrant__Endpoint"] = "http://localhost:6334", [key] = value }));

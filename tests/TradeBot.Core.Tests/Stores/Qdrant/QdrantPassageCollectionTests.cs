@@ -143,6 +143,28 @@ public sealed class QdrantPassageCollectionTests : IAsyncLifetime
         Assert.All(query.Prefetch.Select(p => p.Filter).Append(query.Filter), f => Assert.Equal("AP", f.Must.Single().Field.Match.Keyword));
         Assert.Equal(5ul, query.Limit);
         Assert.True(query.WithPayload.Enable);
+        var dense = query.Prefetch[0].Params;
+        Assert.Equal(128ul, dense.HnswEf);
+        Assert.True(dense.Quantization.Rescore);
+        Assert.Equal(2.0, dense.Quantization.Oversampling);
+    }
+
+    [Fact]
+    public async Task EnsureExists_NewCollection_HasTheRecommendedStorageQuantizationAndSharding()
+    {
+        using var host = new QdrantTestHost(_standIn.Endpoint, "news", new Dictionary<string, string?> { ["VectorStore:Qdrant:ShardNumber"] = "4", ["VectorStore:Qdrant:ReplicationFactor"] = "2" });
+
+        await host.Collection.EnsureCollectionExistsAsync();
+
+        // Read back as the server holds it: the stand-in refuses what Qdrant refuses (a pinned dense storage, say).
+        var info = await host.Get<global::Qdrant.Client.QdrantClient>().GetCollectionInfoAsync("news");
+        var dense = info.Config.Params.VectorsConfig.ParamsMap.Map["dense"];
+        Assert.Equal(Memory.Cold, dense.Memory);
+        Assert.Equal((16ul, 128ul), (dense.HnswConfig.M, dense.HnswConfig.EfConstruct));
+        Assert.Equal(QuantizationType.Int8, info.Config.QuantizationConfig.Scalar.Type);
+        Assert.Equal(Memory.Pinned, info.Config.QuantizationConfig.Scalar.Memory);
+        Assert.Equal(Memory.Cold, info.Config.Params.Payload.Memory);
+        Assert.Equal((4u, 2u), (info.Config.Params.ShardNumber, info.Config.Params.ReplicationFactor));
     }
 
     [Fact]

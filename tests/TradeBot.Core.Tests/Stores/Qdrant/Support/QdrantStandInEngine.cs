@@ -66,6 +66,26 @@ internal sealed class QdrantStandInEngine
             {
                 throw new RpcException(new Status(StatusCode.InvalidArgument, $"Validation error in body: [vectors_config.{name}: size must be from 1 to 65536 and a distance given]"));
             }
+            if (parameters.HasMemory && parameters.Memory == Memory.Pinned)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"Wrong input: vectors_config.{name}.memory: pinned is not supported for dense vector storage"));
+            }
+            if (parameters.HnswConfig is { HasEfConstruct: true, EfConstruct: < 4 })
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"Validation error in body: [vectors_config.{name}.hnsw_config.ef_construct: value must be 4 or more]"));
+            }
+        }
+        if (request.Payload is { HasMemory: true, Memory: Memory.Pinned })
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Wrong input: payload.memory: pinned is not supported for payload storage"));
+        }
+        if (request.QuantizationConfig?.Scalar is { HasQuantile: true, Quantile: < 0.5f or > 1f })
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Validation error in body: [quantization_config.scalar.quantile: value must be from 0.5 to 1]"));
+        }
+        if ((request.HasShardNumber && request.ShardNumber == 0) || (request.HasReplicationFactor && request.ReplicationFactor == 0))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "Validation error in body: [shard_number and replication_factor must be 1 or more]"));
         }
         _collections[request.CollectionName] = new StandInCollection(this, request.Clone());
         return new CollectionOperationResponse { Result = true, Time = Time };
@@ -223,13 +243,15 @@ internal sealed class QdrantStandInEngine
                 {
                     Params = new CollectionParams
                     {
-                        ShardNumber = 1,
-                        ReplicationFactor = 1,
-                        WriteConsistencyFactor = 1,
+                        ShardNumber = definition.HasShardNumber ? definition.ShardNumber : 1,
+                        ReplicationFactor = definition.HasReplicationFactor ? definition.ReplicationFactor : 1,
+                        WriteConsistencyFactor = definition.HasWriteConsistencyFactor ? definition.WriteConsistencyFactor : 1,
                         VectorsConfig = definition.VectorsConfig.Clone(),
                         SparseVectorsConfig = definition.SparseVectorsConfig?.Clone(),
+                        Payload = definition.Payload?.Clone(),
                     },
                     HnswConfig = new HnswConfigDiff { M = 16, EfConstruct = 100, FullScanThreshold = 10000 },
+                    QuantizationConfig = definition.QuantizationConfig?.Clone(),
                     OptimizerConfig = new OptimizersConfigDiff { DefaultSegmentNumber = 0, FlushIntervalSec = 5 },
                     WalConfig = new WalConfigDiff { WalCapacityMb = 32, WalSegmentsAhead = 0 },
                 },
