@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TradeBot.Core;
 using TradeBot.Core.Ingestion.Feeds;
+using TradeBot.Core.Stores;
 using TradeBot.Suggestions;
 
 namespace TradeBot.Cli;
@@ -40,6 +41,7 @@ internal static class CliServices
             .AddConsoleFormatter<CliLogFormatter, ConsoleFormatterOptions>()
             .SetMinimumLevel(LogLevel.Warning));
         services.AddTradeNewsCorpus(configuration, RepositoryRoot.Find());
+        services.AddPassageStore(configuration);
         services.AddTradeNewsFeeds(configuration);
         services.AddTradeNewsModels(configuration);
         services.AddCorpusQuestions();

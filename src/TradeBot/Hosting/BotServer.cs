@@ -2,6 +2,7 @@ using TradeBot.Bot;
 using TradeBot.Cli;
 using TradeBot.Core;
 using TradeBot.Core.Ingestion.Feeds;
+using TradeBot.Core.Stores;
 using TradeBot.Suggestions;
 using TradeBot.WebChat;
 
@@ -32,6 +33,7 @@ internal static class BotServer
         }
 
         builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
+        builder.Services.AddPassageStore(builder.Configuration);
         builder.Services.AddTradeNewsFeeds(builder.Configuration);
         builder.Services.AddTradeNewsModels(builder.Configuration);
         builder.AddTradeNewsBot();
