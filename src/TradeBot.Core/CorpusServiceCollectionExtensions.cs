@@ -20,7 +20,7 @@ public static class CorpusServiceCollectionExtensions
     /// store (<see cref="PassageStoreServiceCollectionExtensions.AddPassageStore"/>) and the embedder and answerer
     /// (<see cref="ModelServiceCollectionExtensions.AddTradeNewsModels"/>) are registered by their own methods, in any
     /// order. <paramref name="defaultRoot"/> is the folder whose <c>corpus/</c> and <c>data/</c> are used when the
-    /// configuration names none.
+    /// configuration names none, and against which relative <c>Corpus:Path</c> and <c>Corpus:DataPath</c> resolve.
     /// </summary>
     public static IServiceCollection AddTradeNewsCorpus(this IServiceCollection services, IConfiguration configuration, string defaultRoot)
     {
@@ -28,8 +28,9 @@ public static class CorpusServiceCollectionExtensions
             .Bind(configuration.GetSection(CorpusOptions.SectionName))
             .PostConfigure(o =>
             {
-                o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Path) ? Path.Combine(defaultRoot, "corpus") : o.Path);
-                o.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(o.DataPath) ? Path.Combine(defaultRoot, "data") : o.DataPath);
+                var root = Path.GetFullPath(defaultRoot);
+                o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Path) ? "corpus" : o.Path, root);
+                o.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(o.DataPath) ? "data" : o.DataPath, root);
             })
             .Validate(o => o.RetentionDays is null or >= 1, "Corpus:RetentionDays must be at least 1 (or unset, to keep every article).")
             .Validate(o => o.WatchDebounce >= TimeSpan.Zero, "Corpus:WatchDebounce must not be negative.")

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Tests.TestSupport;
@@ -8,7 +9,7 @@ namespace TradeBot.Core.Tests;
 
 /// <summary>
 /// The pipeline's registrations (corpus, store, models) each register their services once, so the order they are
-/// called in does not matter.
+/// called in does not matter; paths in settings resolve against the root, never against the working folder.
 /// </summary>
 public sealed class CorpusServiceCollectionExtensionsTests : IDisposable
 {
@@ -47,7 +48,41 @@ public sealed class CorpusServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(chat == "extractive", first.GetRequiredService<IQuestionAnswerer>() is ExtractiveAnswerer);
     }
 
+    [Fact]
+    public void AddTradeNewsCorpus_RelativePathsInSettings_ResolveAgainstTheRootNotTheWorkingFolder()
+    {
+        var options = CorpusOptionsFor(new() { ["Corpus:Path"] = "articles", ["Corpus:DataPath"] = Path.Combine("store", "data") });
+
+        Assert.Equal(_temp.Combine("articles"), options.Path);
+        Assert.Equal(_temp.Combine("store", "data"), options.DataPath);
+    }
+
+    [Fact]
+    public void AddTradeNewsCorpus_NoPathsInSettings_CorpusAndDataOfTheRoot()
+    {
+        var options = CorpusOptionsFor([]);
+
+        Assert.Equal(_temp.Combine("corpus"), options.Path);
+        Assert.Equal(_temp.Combine("data"), options.DataPath);
+    }
+
+    [Fact]
+    public void AddTradeNewsCorpus_AbsolutePathsInSettings_AreKept()
+    {
+        var elsewhere = Path.Combine(Path.GetTempPath(), "tradebot-elsewhere");
+
+        var options = CorpusOptionsFor(new() { ["Corpus:Path"] = elsewhere, ["Corpus:DataPath"] = elsewhere });
+
+        Assert.Equal((elsewhere, elsewhere), (options.Path, options.DataPath));
+    }
+
     public void Dispose() => _temp.Dispose();
+
+    private CorpusOptions CorpusOptionsFor(Dictionary<string, string?> settings)
+    {
+        using var services = new ServiceCollection().AddTradeNewsCorpus(Settings(settings), _temp.Path).BuildServiceProvider();
+        return services.GetRequiredService<IOptions<CorpusOptions>>().Value;
+    }
 
     private static IConfiguration Settings(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
