@@ -34,8 +34,7 @@ var work = Path.Combine(Path.GetTempPath(), "tradebot-bench-" + Guid.NewGuid().T
 Directory.CreateDirectory(Path.Combine(work, "corpus"));
 try
 {
-    var configuration = new ConfigurationBuilder().Build();
-    await using var services = new ServiceCollection().AddTradeNewsCorpus(configuration, work).BuildServiceProvider();
+    await using var services = TradeBot.Bench.BenchServices.Create(work);
     var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
 
     Console.WriteLine($"corpus: {corpusFile} ({new FileInfo(corpusFile).Length / 1_048_576.0:F1} MB)");

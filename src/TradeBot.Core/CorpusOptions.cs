@@ -4,10 +4,10 @@ public sealed class CorpusOptions
 {
     public const string SectionName = "Corpus";
 
-    /// <summary>The folder of articles, or one article file (such as a JSON Lines file), kept in sync with the store. Default: <c>corpus/</c> of the repository.</summary>
+    /// <summary>The folder of articles, or one article file (such as a JSON Lines file), kept in sync with the store. Default: <c>corpus/</c> of the repository; a relative path is relative to the repository.</summary>
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>The folder for the embedded store and other local state. Default: <c>data/</c> of the repository.</summary>
+    /// <summary>The folder for the embedded store and other local state. Default: <c>data/</c> of the repository; a relative path is relative to the repository.</summary>
     public string DataPath { get; set; } = string.Empty;
 
     /// <summary>Whether the server watches the corpus folder and ingests what changes in it while it runs (off: only at start).</summary>

@@ -6,21 +6,21 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Articles;
-using TradeBot.Core.Embeddings;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
-using TradeBot.Core.Stores.Qdrant;
 
 namespace TradeBot.Core;
 
 public static class CorpusServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the corpus pipeline: reading and ingestion, the built-in embedder, the passage store (embedded, or
-    /// Qdrant when <c>VectorStore:Provider</c> is <c>qdrant</c>), hybrid retrieval and the extractive answerer. <paramref name="defaultRoot"/> is the folder whose <c>corpus/</c> and
-    /// <c>data/</c> are used when the configuration names none.
+    /// Registers the corpus pipeline: reading, ingestion into the catalog and the passage store, hybrid retrieval. The
+    /// store (<see cref="PassageStoreServiceCollectionExtensions.AddPassageStore"/>) and the embedder and answerer
+    /// (<see cref="ModelServiceCollectionExtensions.AddTradeNewsModels"/>) are registered by their own methods, in any
+    /// order. <paramref name="defaultRoot"/> is the folder whose <c>corpus/</c> and <c>data/</c> are used when the
+    /// configuration names none, and against which relative <c>Corpus:Path</c> and <c>Corpus:DataPath</c> resolve.
     /// </summary>
     public static IServiceCollection AddTradeNewsCorpus(this IServiceCollection services, IConfiguration configuration, string defaultRoot)
     {
@@ -28,8 +28,9 @@ public static class CorpusServiceCollectionExtensions
             .Bind(configuration.GetSection(CorpusOptions.SectionName))
             .PostConfigure(o =>
             {
-                o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Path) ? Path.Combine(defaultRoot, "corpus") : o.Path);
-                o.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(o.DataPath) ? Path.Combine(defaultRoot, "data") : o.DataPath);
+                var root = Path.GetFullPath(defaultRoot);
+                o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Path) ? "corpus" : o.Path, root);
+                o.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(o.DataPath) ? "data" : o.DataPath, root);
             })
             .Validate(o => o.RetentionDays is null or >= 1, "Corpus:RetentionDays must be at least 1 (or unset, to keep every article).")
             .Validate(o => o.WatchDebounce >= TimeSpan.Zero, "Corpus:WatchDebounce must not be negative.")
@@ -46,24 +47,8 @@ public static class CorpusServiceCollectionExtensions
             .Validate(o => o.MaxHtmlDepth >= 1, "Corpus:Reader:MaxHtmlDepth must be at least 1.")
             .ValidateOnStart();
 
-        var useQdrant = QdrantServiceCollectionExtensions.IsQdrantSelected(configuration);
-        // The catalog says what a store holds, so each store has its own: switching store re-ingests into it.
-        var databaseFile = useQdrant
-            ? $"catalog-qdrant-{configuration[$"{QdrantOptions.SectionName}:CollectionName"] ?? new QdrantOptions().CollectionName}.db"
-            : "tradebot.db";
+        var databaseFile = PassageStoreServiceCollectionExtensions.CatalogFileName(configuration);
         services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, databaseFile)));
-        services.AddSingleton<SqlitePassageCollection>(sp => new SqlitePassageCollection(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
-        services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
-        services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<SqlitePassageCollection>());
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new HashingEmbeddingGenerator());
-
-        if (useQdrant)
-        {
-            services.AddSingleton<LocalTermIndex>();
-            services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<LocalTermIndex>());
-            services.AddQdrantPassageStore(configuration);
-        }
 
         services.AddSingleton<ArticleCatalog>();
         services.AddSingleton(sp => new CorpusFileReader(sp.GetRequiredService<IOptions<CorpusReaderOptions>>().Value));
@@ -80,7 +65,6 @@ public static class CorpusServiceCollectionExtensions
         services.AddSingleton<IRecencyReference, RecencyReference>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<Microsoft.SemanticKernel.Data.ITextSearch<PassageRecord>, PassageTextSearch>();
-        services.AddSingleton<IQuestionAnswerer, ExtractiveAnswerer>();
         services.AddSingleton<ICorpusOverview, CorpusOverview>();
         return services;
     }

@@ -11,6 +11,7 @@ using Polly;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Answers.Llm;
 using TradeBot.Core.Embeddings;
+using Embedder = Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>;
 
 namespace TradeBot.Core;
 
@@ -19,64 +20,70 @@ public static class ModelServiceCollectionExtensions
     internal const string ChatHttpClientName = "tradebot-chat";
 
     /// <summary>
-    /// Registers the models chosen by configuration, after <see cref="CorpusServiceCollectionExtensions.AddTradeNewsCorpus"/>:
-    /// <c>Chat:Provider</c> = <c>openai</c> replaces the extractive <see cref="IQuestionAnswerer"/> with the
-    /// language-model answerer; <c>Embeddings:Provider</c> = <c>onnx</c> or <c>openai</c> replaces the built-in
-    /// embedder (its model id differs, so the next sync re-embeds every article). With the defaults the built-in registrations stay. The settings are validated at
-    /// start (or on first use outside a host), with messages that name the setting to fix.
+    /// Registers the models chosen by configuration, once each: the embedder (<c>Embeddings:Provider</c>:
+    /// <c>arctic</c> by default, <c>builtin</c>, <c>onnx</c> or <c>openai</c>; a model other than the built-in one is
+    /// cached, and another model id makes the next sync re-embed every article) and the answerer behind
+    /// <see cref="IQuestionAnswerer"/> and <see cref="IStreamingQuestionAnswerer"/> (<c>Chat:Provider</c>:
+    /// <c>extractive</c> by default, or a language model that falls back to it). The settings are validated at start
+    /// (or on first use outside a host), with messages that name the setting to fix.
     /// </summary>
     public static IServiceCollection AddTradeNewsModels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton<LlmMetrics>();
-        services.TryAddSingleton<ExtractiveAnswerer>();
-
-        services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
-        var embeddings = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
-        Func<IServiceProvider, Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>? model = embeddings.Provider.ToLowerInvariant() switch
-        {
-            EmbeddingOptions.ArcticProvider => sp => new ArcticEmbeddingGenerator(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize),
-            EmbeddingOptions.OnnxProvider => CreateOnnxEmbedder,
-            EmbeddingOptions.OpenAIProvider => CreateOpenAIEmbedder,
-            _ => null,
-        };
-        if (embeddings.Provider.Equals(EmbeddingOptions.ArcticProvider, StringComparison.OrdinalIgnoreCase))
-        {
-            services.PostConfigure<Retrieval.RetrievalOptions>(o => o.MinSimilarity ??= ArcticEmbeddingGenerator.RelevantSimilarity);
-        }
-        if (model is not null)
-        {
-            services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(
-                sp => new CachedEmbeddingGenerator(model(sp), CreateEmbeddingCache(sp))));
-        }
-
-        var chat = configuration.GetSection(ChatOptions.SectionName).Get<ChatOptions>() ?? new ChatOptions();
-        if (chat.UsesModel)
-        {
-            AddChatHttpClient(services);
-            services.TryAddSingleton<IChatCompletionService>(CreateChatService);
-            services.TryAddSingleton<LlmAnswerer>();
-            services.Replace(ServiceDescriptor.Singleton<IQuestionAnswerer>(sp => sp.GetRequiredService<LlmAnswerer>()));
-            services.Replace(ServiceDescriptor.Singleton<IStreamingQuestionAnswerer>(sp => sp.GetRequiredService<LlmAnswerer>()));
-        }
-        else
-        {
-            services.TryAddSingleton<IStreamingQuestionAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
-        }
+        AddEmbedder(services, configuration);
+        AddAnswerer(services, configuration);
         return services;
     }
 
-    private static EmbeddingCache CreateEmbeddingCache(IServiceProvider services)
+    private static void AddEmbedder(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>());
+        var provider = (configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions()).Provider.ToLowerInvariant();
+        Func<IServiceProvider, Embedder> embedder = provider switch
+        {
+            EmbeddingOptions.ArcticProvider => sp => Cached(sp, new ArcticEmbeddingGenerator(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize)),
+            EmbeddingOptions.OnnxProvider => sp => Cached(sp, CreateOnnxEmbedder(sp)),
+            EmbeddingOptions.OpenAIProvider => sp => Cached(sp, CreateOpenAIEmbedder(sp)),
+            // The built-in embedder costs less than a cache lookup; an unknown provider fails validation at start.
+            _ => _ => new HashingEmbeddingGenerator(),
+        };
+        services.AddSingleton(embedder);
+        if (provider == EmbeddingOptions.ArcticProvider)
+        {
+            services.PostConfigure<Retrieval.RetrievalOptions>(o => o.MinSimilarity ??= ArcticEmbeddingGenerator.RelevantSimilarity);
+        }
+    }
+
+    private static void AddAnswerer(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>());
+        services.AddSingleton<ExtractiveAnswerer>();
+        if ((configuration.GetSection(ChatOptions.SectionName).Get<ChatOptions>() ?? new ChatOptions()).UsesModel)
+        {
+            services.AddMetrics();
+            services.AddSingleton<LlmMetrics>();
+            AddChatHttpClient(services);
+            services.AddSingleton<IChatCompletionService>(CreateChatService);
+            services.AddSingleton<LlmAnswerer>();
+            services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<LlmAnswerer>());
+            services.AddSingleton<IStreamingQuestionAnswerer>(sp => sp.GetRequiredService<LlmAnswerer>());
+        }
+        else
+        {
+            services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
+            services.AddSingleton<IStreamingQuestionAnswerer>(sp => sp.GetRequiredService<ExtractiveAnswerer>());
+        }
+    }
+
+    private static CachedEmbeddingGenerator Cached(IServiceProvider services, Embedder model)
     {
         var path = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.CachePath;
-        return new EmbeddingCache(string.IsNullOrWhiteSpace(path)
+        return new CachedEmbeddingGenerator(model, new EmbeddingCache(string.IsNullOrWhiteSpace(path)
             ? Path.Combine(services.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, "embedding-cache.db")
-            : path);
+            : path));
     }
 
     private static OnnxEmbeddingGenerator CreateOnnxEmbedder(IServiceProvider services)
@@ -85,7 +92,7 @@ public static class ModelServiceCollectionExtensions
         return new OnnxEmbeddingGenerator(options.ModelPath!, options.MaxTokens, options.BatchSize, options.LowerCase);
     }
 
-    private static Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> CreateOpenAIEmbedder(IServiceProvider services)
+    private static Embedder CreateOpenAIEmbedder(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
         var httpClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(100) };

@@ -28,7 +28,7 @@ internal static class ScaleMemory
         }
         var sources = new[] { Path.Combine(sharedFolder, "corpora", "reuters21578", "articles.jsonl") };
         var questions = ScaleRun.QuerySet(sources).Take(queries).ToList();
-        await using var services = new ServiceCollection().AddTradeNewsCorpus(new ConfigurationBuilder().Build(), store).BuildServiceProvider();
+        await using var services = BenchServices.Create(store);
         var passages = services.GetRequiredService<SqlitePassageCollection>();
         var answerer = services.GetRequiredService<IQuestionAnswerer>();
         var embedder = new HashingEmbeddingGenerator();

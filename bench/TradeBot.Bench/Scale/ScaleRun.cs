@@ -35,7 +35,6 @@ internal static class ScaleRun
         Directory.CreateDirectory(work);
         var resultFile = Path.Combine(work, "results", $"scale-{size}.json");
         var store = Path.Combine(work, $"store-{size}");
-        var configuration = new ConfigurationBuilder().Build();
         var clock = Stopwatch.StartNew();
         ScaleResult result;
         if (reuse && File.Exists(resultFile) && File.Exists(Path.Combine(store, "data", "tradebot.db")))
@@ -48,12 +47,12 @@ internal static class ScaleRun
         }
         else
         {
-            result = await BuildAndIngestAsync(size, work, sources, store, configuration, clock);
+            result = await BuildAndIngestAsync(size, work, sources, store, clock);
         }
 
         // A fresh process state for the queries: what a restarted server has (the index read from its file).
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        await using var query = new ServiceCollection().AddTradeNewsCorpus(configuration, store).BuildServiceProvider();
+        await using var query = BenchServices.Create(store);
         var passages = query.GetRequiredService<SqlitePassageCollection>();
         var embedder = new HashingEmbeddingGenerator();
         clock.Restart();
@@ -164,7 +163,7 @@ internal static class ScaleRun
         return 0;
     }
 
-    private static async Task<ScaleResult> BuildAndIngestAsync(int size, string work, string[] sources, string store, IConfiguration configuration, Stopwatch clock)
+    private static async Task<ScaleResult> BuildAndIngestAsync(int size, string work, string[] sources, string store, Stopwatch clock)
     {
         var result = new ScaleResult { TargetPassages = size, Date = DateTimeOffset.UtcNow, Machine = Machine(), LoadAverageBefore = LoadAverage() };
         var corpusFile = Path.Combine(work, $"corpus-{size}.jsonl");
@@ -179,7 +178,7 @@ internal static class ScaleRun
             Directory.Delete(store, recursive: true);
         }
         Directory.CreateDirectory(Path.Combine(store, "corpus"));
-        await using (var services = new ServiceCollection().AddTradeNewsCorpus(configuration, store).BuildServiceProvider())
+        await using (var services = BenchServices.Create(store))
         {
             var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
             clock.Restart();

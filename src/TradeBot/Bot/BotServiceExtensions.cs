@@ -11,8 +11,9 @@ internal static class BotServiceExtensions
 {
     /// <summary>
     /// Adds the Bot Framework protocol with <see cref="TradeNewsBot"/> as the bot, its memory and feedback store, and the
-    /// health checks behind <c>/healthz</c> and <c>/readyz</c>. <c>IQuestionAnswerer</c> and <c>ICorpusOverview</c>
-    /// must be registered by the caller; readiness checks are added with the tag <see cref="HealthTags.Ready"/>.
+    /// health checks behind <c>/healthz</c> and <c>/readyz</c>. <c>IQuestionAnswerer</c>, <c>ICorpusOverview</c> and
+    /// <c>IQuestionSuggester</c> must be registered by the caller; readiness checks are added with the tag
+    /// <see cref="HealthTags.Ready"/>.
     /// </summary>
     public static IHostApplicationBuilder AddTradeNewsBot(this IHostApplicationBuilder builder)
     {
@@ -32,7 +33,6 @@ internal static class BotServiceExtensions
         services.TryAddTransient<WelcomeTurns>();
         services.TryAddTransient<FeedbackTurns>();
         services.TryAddTransient<BotSuggestions>();
-        services.TryAddSingleton<Suggestions.IQuestionSuggester, Suggestions.ConfiguredQuestions>();
         // The feedback file lives in the data folder (Corpus:DataPath), also when the corpus pipeline is not registered.
         services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.SectionName);
         services.AddHealthChecks();

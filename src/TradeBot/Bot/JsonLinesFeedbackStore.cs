@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using TradeBot.Cli;
 using TradeBot.Core;
+using TradeBot.Hosting;
 
 namespace TradeBot.Bot;
 

@@ -23,7 +23,8 @@ internal static class AskCommand
                 return ExitCodes.InvalidInput;
             }
             var asJson = parse.GetValue(json);
-            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            using var host = CliHost.Build(parse);
+            var services = host.Services;
             await CorpusSyncStep.RunAsync(services, asJson ? CorpusSyncStep.StandardError() : AnsiConsole.Console, cancellationToken);
             if (parse.GetValue(explain) && !asJson)
             {

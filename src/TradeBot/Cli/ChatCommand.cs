@@ -13,14 +13,15 @@ internal static class ChatCommand
     public static Command Create()
     {
         var command = new Command("chat", "Talk with TradeBot in the terminal; follow-up questions use the conversation");
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data), cancellationToken));
+        command.SetAction(RunAsync);
         return command;
     }
 
-    public static async Task<int> RunAsync(string? corpus, string? data, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        await using var services = CliServices.Build(corpus, data);
+        using var host = CliHost.Build(parse);
+        var services = host.Services;
         await CorpusSyncStep.RunAsync(services, console, cancellationToken);
         var summary = await services.GetRequiredService<ICorpusOverview>().GetSummaryAsync(cancellationToken);
         console.MarkupLineInterpolated($"[bold]TradeBot[/] — {summary.ArticleCount:N0} articles. Ask about tariffs, trade talks and trade disputes; an empty line or 'exit' ends.");

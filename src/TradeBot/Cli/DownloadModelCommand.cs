@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using TradeBot.Core.Embeddings;
+using TradeBot.Hosting;
 
 namespace TradeBot.Cli;
 
@@ -13,10 +13,8 @@ internal static class DownloadModelCommand
         var command = new Command("download-model", "Download a sentence-embedding model for Embeddings:Provider=onnx (needs internet; Embeddings:ModelUrl and VocabularyUrl choose it)") { folder };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = new ConfigurationBuilder()
-                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-                .AddEnvironmentVariables()
-                .Build();
+            // Only the download addresses are read: the model settings are not validated, as the model is not there yet.
+            using var configuration = TradeBotHost.CreateBuilder([]).Configuration;
             var options = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
             var target = parse.GetValue(folder)!.FullName;
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };

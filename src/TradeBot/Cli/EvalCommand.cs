@@ -43,7 +43,8 @@ internal static class EvalCommand
                 return ExitCodes.InvalidInput;
             }
 
-            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            using var host = CliHost.Build(parse);
+            var services = host.Services;
             var console = AnsiConsole.Console;
             await CorpusSyncStep.RunAsync(services, console, cancellationToken);
             var runner = new EvalRunner(

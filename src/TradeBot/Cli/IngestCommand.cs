@@ -21,7 +21,8 @@ internal static class IngestCommand
         var command = new Command("ingest", "Bring the store up to date with articles in files and folders") { paths, verify };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            using var host = CliHost.Build(parse);
+            var services = host.Services;
             var ingestion = services.GetRequiredService<CorpusIngestion>();
             var synchronizer = services.GetRequiredService<CorpusSynchronizer>();
             var given = parse.GetValue(paths) ?? [];

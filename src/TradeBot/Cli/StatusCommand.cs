@@ -13,7 +13,8 @@ internal static class StatusCommand
         var command = new Command("status", "Print the article counts, the date range, the last sync of the corpus folder and each feed's last poll and failures");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            using var host = CliHost.Build(parse);
+            var services = host.Services;
             var status = await services.GetRequiredService<CorpusStatusReader>().ReadAsync(cancellationToken);
             foreach (var line in status.Lines())
             {

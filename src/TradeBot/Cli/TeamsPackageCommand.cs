@@ -27,7 +27,8 @@ internal static class TeamsPackageCommand
             }
             var file = parse.GetValue(output)!;
             // The prompt starters are questions the corpus answers: the corpus is brought up to date first, as by ask.
-            await using var services = CliServices.Build(parse.GetValue(CorpusCommandOptions.Corpus), parse.GetValue(CorpusCommandOptions.Data));
+            using var host = CliHost.Build(parse);
+            var services = host.Services;
             await CorpusSyncStep.RunAsync(services, AnsiConsole.Console, cancellationToken);
             var starters = await services.GetRequiredService<IQuestionSuggester>().ExamplesAsync(cancellationToken);
             await new TeamsAppPackageWriter().WriteAsync(id, file.FullName, parse.GetValue(version)!, promptStarters: starters, cancellationToken: cancellationToken);

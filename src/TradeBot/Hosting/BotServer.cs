@@ -1,8 +1,5 @@
 using TradeBot.Bot;
-using TradeBot.Cli;
 using TradeBot.Core;
-using TradeBot.Core.Ingestion.Feeds;
-using TradeBot.Suggestions;
 using TradeBot.WebChat;
 
 namespace TradeBot.Hosting;
@@ -15,27 +12,13 @@ internal static class BotServer
     /// <param name="configureServices">Last changes to the services before the host is built (tests replace the clock).</param>
     public static WebApplication Build(string[] args, string? corpus = null, string? data = null, Action<IServiceCollection>? configureServices = null)
     {
-        // appsettings.json (which keeps ASP.NET Core's request logs at Warning) is read from the application's folder,
-        // wherever the process was started from; `dotnet run --project src/TradeBot` starts it in the caller's folder.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        if (corpus is not null)
-        {
-            builder.Configuration["Corpus:Path"] = corpus;
-        }
-        if (data is not null)
-        {
-            builder.Configuration["Corpus:DataPath"] = data;
-        }
+        var builder = TradeBotHost.CreateWebBuilder(args).AddTradeNews(corpus, data);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddTradeNewsCorpus(builder.Configuration, RepositoryRoot.Find());
-        builder.Services.AddTradeNewsFeeds(builder.Configuration);
-        builder.Services.AddTradeNewsModels(builder.Configuration);
         builder.AddTradeNewsBot();
-        builder.Services.AddCorpusQuestions();
         builder.AddWebChat();
         builder.Services.AddHostedService<CorpusSyncService>();
         builder.Services.AddHostedService<FeedPollingService>();

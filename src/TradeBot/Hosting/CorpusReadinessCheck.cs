@@ -1,22 +1,17 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradeBot.Core.Ingestion;
-using TradeBot.Core.Stores;
 
 namespace TradeBot.Hosting;
 
 /// <summary>
-/// Ready when the store answers, the corpus folder has been ingested since the server started, and the store holds
-/// what the catalog lists (checked again whenever another process has changed the store). Otherwise the description
-/// says why (a broken store file, a gap between store and catalog).
+/// Ready when the corpus folder has been ingested since the server started, and the store holds what the catalog
+/// lists (checked again whenever another process has changed the store). Otherwise the description says why (a broken
+/// store file, a gap between store and catalog). Whether a store server answers is its own check, added with the store.
 /// </summary>
-internal sealed class CorpusReadinessCheck(CorpusIngestion ingestion, IServiceProvider services) : IHealthCheck
+internal sealed class CorpusReadinessCheck(CorpusIngestion ingestion) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (services.GetService<IPassageStoreHealth>() is { } store && !await store.IsReachableAsync(cancellationToken))
-        {
-            return HealthCheckResult.Unhealthy("The vector store is not reachable.");
-        }
         if (ingestion.Problem is { } problem)
         {
             return HealthCheckResult.Unhealthy(problem);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace TradeBot.Suggestions;
 
 internal static class SuggestionServiceExtensions
@@ -8,7 +6,6 @@ internal static class SuggestionServiceExtensions
     public static IServiceCollection AddCorpusQuestions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.Replace(ServiceDescriptor.Singleton<IQuestionSuggester, CorpusQuestions>());
-        return services;
+        return services.AddSingleton<IQuestionSuggester, CorpusQuestions>();
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TradeBot.Core.Answers;
+using TradeBot.Core.Embeddings;
 using TradeBot.Core.Evaluation;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Retrieval;
@@ -11,8 +13,10 @@ using TradeBot.Core.Stores.Embedded;
 namespace TradeBot.Core.Tests.TestSupport;
 
 /// <summary>
-/// The real corpus pipeline, registered by <see cref="CorpusServiceCollectionExtensions.AddTradeNewsCorpus"/> on a
-/// data folder of the test's own. Two hosts on the same folder share one store, as two runs of the program would.
+/// The real corpus pipeline, registered as the application registers it (<c>AddTradeNewsCorpus</c>,
+/// <c>AddPassageStore</c>, <c>AddTradeNewsModels</c>) on a data folder of the test's own, with the built-in embedder
+/// unless the settings or <c>embedder</c> say otherwise. Two hosts on the same folder share one store, as two runs of
+/// the program would.
 /// </summary>
 internal sealed class CorpusHost : IDisposable
 {
@@ -21,11 +25,14 @@ internal sealed class CorpusHost : IDisposable
     public CorpusHost(string root, IReadOnlyDictionary<string, string?>? settings = null, IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
         Action<IServiceCollection, IConfiguration>? configure = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection().AddTradeNewsCorpus(configuration, root);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Embeddings:Provider"] = EmbeddingOptions.BuiltinProvider })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection().AddTradeNewsCorpus(configuration, root).AddPassageStore(configuration).AddTradeNewsModels(configuration);
         if (embedder is not null)
         {
-            services.AddSingleton(embedder);
+            services.Replace(ServiceDescriptor.Singleton(embedder));
         }
         configure?.Invoke(services, configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -2,18 +2,20 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using TradeBot.Bot;
 using TradeBot.BotFramework.Schema;
 using TradeBot.BotFramework.Tests.Infrastructure;
 using TradeBot.Core.Answers;
+using TradeBot.Suggestions;
 
 namespace TradeBot.Tests.Bot;
 
 /// <summary>
 /// TradeBot's bot endpoints on a loopback Kestrel server, registered exactly as Program.cs does
 /// (<c>AddTradeNewsBot</c>, <c>MapBotEndpoints</c>). The answerer and corpus overview default to the fakes; pass
-/// <c>services</c> to register the real ones instead.
+/// <c>services</c> to register the real ones instead. Without a suggester of their own, the overview's examples are offered.
 /// </summary>
 internal sealed class TradeBotTestHost : IAsyncDisposable
 {
@@ -55,6 +57,7 @@ internal sealed class TradeBotTestHost : IAsyncDisposable
                 {
                     services(builder.Services);
                 }
+                builder.Services.TryAddSingleton<IQuestionSuggester, ConfiguredQuestions>();
             },
             app => app.MapBotEndpoints());
         host._app = app;

@@ -273,7 +273,7 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
         {
             services.AddSingleton<TradeBot.Core.Answers.IQuestionAnswerer, FakeQuestionAnswerer>();
             services.AddSingleton<TradeBot.Core.Answers.ICorpusOverview, FakeCorpusOverview>();
-            services.AddHealthChecks().AddCheck("corpus", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("not ingested"), [HealthTags.Ready]);
+            services.AddHealthChecks().AddCheck("corpus", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("not ingested"), [TradeBot.Core.HealthTags.Ready]);
         });
 
         using var ready = await host.Client.GetAsync("/readyz");

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TradeBot.Bot;
+using TradeBot.Core;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Tests.TestSupport;
@@ -108,5 +108,5 @@ public sealed class CorpusReadinessCheckTests : IDisposable
     }
 
     private static Task<HealthCheckResult> Check(IServiceProvider services) =>
-        new CorpusReadinessCheck(services.GetRequiredService<CorpusIngestion>(), services).CheckHealthAsync(new HealthCheckContext());
+        new CorpusReadinessCheck(services.GetRequiredService<CorpusIngestion>()).CheckHealthAsync(new HealthCheckContext());
 }

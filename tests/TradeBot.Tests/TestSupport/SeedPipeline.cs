@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TradeBot.Core;
+using TradeBot.Core.Stores;
 using TradeBot.Hosting;
 using TradeBot.Suggestions;
 
@@ -28,6 +29,7 @@ internal sealed class SeedPipeline : IDisposable
     {
         var configuration = new ConfigurationBuilder().Build();
         services.AddTradeNewsCorpus(configuration, Root);
+        services.AddPassageStore(configuration);
         services.AddTradeNewsModels(configuration);
         services.AddHostedService<CorpusSyncService>();
         services.AddCorpusQuestions();

@@ -9,28 +9,9 @@ using Qdrant.Client;
 
 namespace TradeBot.Core.Stores.Qdrant;
 
-/// <summary>Registers the Qdrant passage store: options, the official gRPC client, resilient calls, collection, health probe.</summary>
+/// <summary>Registers the Qdrant passage store: options, the official gRPC client, resilient calls, collection, health check.</summary>
 public static class QdrantServiceCollectionExtensions
 {
-    public const string ProviderKey = "VectorStore:Provider";
-
-    /// <summary>
-    /// True when <c>VectorStore:Provider</c> is <c>qdrant</c>; false when it is <c>embedded</c> or unset. Any other
-    /// value is a configuration error.
-    /// </summary>
-    public static bool IsQdrantSelected(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var provider = configuration[ProviderKey];
-        return provider?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "embedded" => false,
-            "qdrant" => true,
-            _ => throw new OptionsValidationException(ProviderKey, typeof(string),
-                [$"{ProviderKey} must be 'embedded' or 'qdrant' (environment variable VectorStore__Provider); got '{provider}'."]),
-        };
-    }
-
     /// <summary>
     /// Registers the Qdrant store for the <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> in the container:
     /// its metadata (model id and dimensions) is what the collection records and checks.
@@ -70,11 +51,12 @@ public static class QdrantServiceCollectionExtensions
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QdrantCalls>>()));
-        services.AddSingleton<IPassageStoreHealth>(sp => new QdrantHealthProbe(
+        services.AddSingleton(sp => new QdrantHealthCheck(
             sp.GetRequiredService<QdrantClient>(),
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<QdrantHealthProbe>>()));
+            sp.GetRequiredService<ILogger<QdrantHealthCheck>>()));
+        services.AddHealthChecks().AddCheck<QdrantHealthCheck>(QdrantHealthCheck.Name, tags: [HealthTags.Ready]);
         services.AddSingleton(sp => new QdrantPassageCollection(
             sp.GetRequiredService<QdrantClient>(),
             sp.GetRequiredService<QdrantCalls>(),

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Answers.Llm;
+using TradeBot.Core.Stores;
 
 namespace TradeBot.Core.Tests.Answers.Llm;
 
@@ -34,7 +35,7 @@ public sealed class ChatOptionsValidatorTests
     public void AddTradeNewsModels_OpenAIWithoutEndpoint_FailsOnFirstUseWithTheSettingNamed()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chat:Provider"] = "openai", ["Chat:Model"] = "m" }).Build();
-        using var services = new ServiceCollection().AddLogging().AddTradeNewsCorpus(configuration, Path.GetTempPath()).AddTradeNewsModels(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddTradeNewsCorpus(configuration, Path.GetTempPath()).AddPassageStore(configuration).AddTradeNewsModels(configuration).BuildServiceProvider();
 
         var exception = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IQuestionAnswerer>());
 

@@ -3,12 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Ingestion;
+using TradeBot.Core.Stores;
 
 namespace TradeBot.Core.Tests.Answers.Llm;
 
 /// <summary>
 /// A corpus in a temporary folder, ingested into its own embedded store, with the services built from the same
-/// registrations as the application (<c>AddTradeNewsCorpus</c> then <c>AddTradeNewsModels</c>) and the given settings.
+/// registrations as the application (<c>AddTradeNewsCorpus</c>, <c>AddPassageStore</c>, <c>AddTradeNewsModels</c>) and the given settings.
 /// </summary>
 internal sealed class TestCorpus : IAsyncDisposable
 {
@@ -53,6 +54,7 @@ internal sealed class TestCorpus : IAsyncDisposable
         var collection = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .AddTradeNewsCorpus(configuration, root)
+            .AddPassageStore(configuration)
             .AddTradeNewsModels(configuration);
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -126,7 +126,7 @@ public sealed class QdrantFaultTests : IAsyncLifetime
         Assert.Equal(QdrantErrorKind.Unreachable, error.Kind);
         Assert.Contains("unreachable", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("VectorStore:Qdrant:Endpoint", error.Message, StringComparison.Ordinal);
-        Assert.False(await host.Health.IsReachableAsync());
+        Assert.False(await host.IsHealthyAsync());
     }
 
     [Fact]
@@ -159,13 +159,13 @@ public sealed class QdrantFaultTests : IAsyncLifetime
     public async Task Health_FollowsTheServersHealthCheckAndRecovers()
     {
         using var host = Host();
-        Assert.True(await host.Health.IsReachableAsync());
+        Assert.True(await host.IsHealthyAsync());
 
         _standIn.Intercept = call => call.Method == QdrantStandIn.HealthCheck ? Fail(StatusCode.Unavailable, "shutting down") : NotHandled();
-        Assert.False(await host.Health.IsReachableAsync());
+        Assert.False(await host.IsHealthyAsync());
 
         _standIn.Intercept = null;
-        Assert.True(await host.Health.IsReachableAsync());
+        Assert.True(await host.IsHealthyAsync());
         Assert.Equal(3, _standIn.CallsTo(QdrantStandIn.HealthCheck)); // no retries
     }
 

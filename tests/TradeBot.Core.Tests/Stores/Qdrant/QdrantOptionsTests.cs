@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Qdrant;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant;
@@ -63,13 +64,13 @@ public sealed class QdrantOptionsTests
     [InlineData("Qdrant", true)]
     public void IsQdrantSelected_ReadsProvider(string? provider, bool expected)
     {
-        Assert.Equal(expected, QdrantServiceCollectionExtensions.IsQdrantSelected(Configuration(new() { ["VectorStore__Provider"] = provider })));
+        Assert.Equal(expected, PassageStoreServiceCollectionExtensions.IsQdrantSelected(Configuration(new() { ["VectorStore__Provider"] = provider })));
     }
 
     [Fact]
     public void IsQdrantSelected_UnknownProvider_FailsNamingTheSetting()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => QdrantServiceCollectionExtensions.IsQdrantSelected(Configuration(new() { ["VectorStore__Provider"] = "mongo" })));
+        var error = Assert.Throws<OptionsValidationException>(() => PassageStoreServiceCollectionExtensions.IsQdrantSelected(Configuration(new() { ["VectorStore__Provider"] = "mongo" })));
 
         Assert.Contains("VectorStore:Provider must be 'embedded' or 'qdrant'", error.Message, StringComparison.Ordinal);
     }

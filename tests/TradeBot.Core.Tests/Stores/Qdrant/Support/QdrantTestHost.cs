@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Qdrant;
 
 namespace TradeBot.Core.Tests.Stores.Qdrant.Support;
@@ -52,7 +52,9 @@ internal sealed class QdrantTestHost : IDisposable
 
     public QdrantPassageCollection Collection => _services.GetRequiredService<QdrantPassageCollection>();
 
-    public IPassageStoreHealth Health => _services.GetRequiredService<IPassageStoreHealth>();
+    /// <summary>Whether the store's health check (the one <c>/readyz</c> runs) finds Qdrant healthy now.</summary>
+    public async Task<bool> IsHealthyAsync() =>
+        (await _services.GetRequiredService<QdrantHealthCheck>().CheckHealthAsync(new HealthCheckContext())).Status == HealthStatus.Healthy;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Qdrant.Client;
 
@@ -9,14 +10,16 @@ namespace TradeBot.Core.Stores.Qdrant;
 /// (or the attempt timeout, when shorter), so a down server is reported quickly. Recovers by itself: every call
 /// checks again.
 /// </summary>
-internal sealed class QdrantHealthProbe : IPassageStoreHealth
+internal sealed class QdrantHealthCheck : IHealthCheck
 {
+    public const string Name = "vector-store";
+
     private readonly QdrantClient _client;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public QdrantHealthProbe(QdrantClient client, QdrantOptions options, TimeProvider timeProvider, ILogger<QdrantHealthProbe> logger)
+    public QdrantHealthCheck(QdrantClient client, QdrantOptions options, TimeProvider timeProvider, ILogger<QdrantHealthCheck> logger)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,19 +31,19 @@ internal sealed class QdrantHealthProbe : IPassageStoreHealth
         _logger = logger;
     }
 
-    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
             await _client.HealthAsync(linked.Token).ConfigureAwait(false);
-            return true;
+            return HealthCheckResult.Healthy("Qdrant answers.");
         }
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
             QdrantLog.NotReachable(_logger, ex);
-            return false;
+            return HealthCheckResult.Unhealthy("The vector store is not reachable.");
         }
     }
 }

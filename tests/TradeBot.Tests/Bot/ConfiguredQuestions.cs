@@ -1,10 +1,11 @@
 using TradeBot.Core.Answers;
+using TradeBot.Suggestions;
 
-namespace TradeBot.Suggestions;
+namespace TradeBot.Tests.Bot;
 
 /// <summary>
-/// The suggester when no corpus pipeline is registered (a host with another answerer): the corpus overview's example
-/// questions as they are, and no questions for a declined one.
+/// The suggester of a test host without the corpus pipeline: the corpus overview's example questions as they are, and
+/// no questions for a declined one.
 /// </summary>
 internal sealed class ConfiguredQuestions(ICorpusOverview corpus) : IQuestionSuggester
 {
