@@ -111,20 +111,23 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             var text = retrieved.Passage.Text;
             var titleTerms = TextAnalyzer.Terms(retrieved.Passage.Title);
             var split = SentenceSplitter.Split(text);
-            string Span(Sentence from, Sentence to) => text[from.Start..(to.Start + to.Length)];
+            // Each sentence is analysed once; a span of neighbouring sentences has their terms in turn.
+            var analysed = split.Select(s => TextAnalyzer.Terms(s.Text)).ToArray();
+            string Span(int from, int to) => text[split[from].Start..(split[to].Start + split[to].Length)];
+            List<string> TermsOf(int from, int to) => [.. analysed[from..(to + 1)].SelectMany(t => t)];
             for (var i = 0; i < split.Count; i++)
             {
                 // "He said …" and "'…,' he said" are quoted with the sentence before it, which says who; a sentence that only sets the
                 // scene is quoted with the next one when that gives more of what is asked.
-                var first = i > 0 && (LeadingPronoun().IsMatch(split[i].Text) || PronounSpeaker().IsMatch(split[i].Text)) ? split[i - 1] : split[i];
-                var last = split[i];
+                var first = i > 0 && (LeadingPronoun().IsMatch(split[i].Text) || PronounSpeaker().IsMatch(split[i].Text)) ? i - 1 : i;
+                var last = i;
                 var given = kinds.GivenBy(Span(first, last), question);
                 // A figure must stand in the sentence that covers the question: the next one's figure may be another fact's.
                 if (kinds.Figure is null && i + 1 < split.Count
-                    && ((given < kinds.Count && kinds.GivenBy(Span(first, split[i + 1]), question) > given)
+                    && ((given < kinds.Count && kinds.GivenBy(Span(first, i + 1), question) > given)
                         || Elaborates(split[i + 1].Text, own)))
                 {
-                    last = split[i + 1];
+                    last = i + 1;
                     given = kinds.GivenBy(Span(first, last), question);
                 }
                 var sentence = Span(first, last);
@@ -133,10 +136,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     continue; // it speaks of another month or year than the question
                 }
                 var implied = DateConstraint.ImpliedYears(sentence, retrieved.Passage.Published).ToList();
-                var sequence = TextAnalyzer.Terms(sentence);
+                var sequence = TermsOf(first, last);
                 var terms = sequence.Concat(implied).ToHashSet(StringComparer.Ordinal);
                 // What the sentence covers is judged on the sentence itself; the one pulled in only adds what is asked.
-                var ownSequence = last == split[i] ? sequence : TextAnalyzer.Terms(Span(first, split[i]));
+                var ownSequence = last == i ? sequence : TermsOf(first, i);
                 var coverage = SentenceCoverage(retrieval.Terms, ownSequence.Concat(implied).ToHashSet(StringComparer.Ordinal));
                 // A span that covers nothing read from one sentence may cover the question read from the next.
                 if (coverage <= 0 || !seen.Add((retrieved.Passage.ArticleId, sentence)))
@@ -144,10 +147,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     continue; // or the overlap between neighbouring passages
                 }
                 // A sentence about another country or company is no answer, even in an article that names the question's.
-                var context = terms.Concat(titleTerms)
-                    .Concat(i > 0 ? TextAnalyzer.Terms(split[i - 1].Text) : [])
-                    .Concat(i + 1 < split.Count ? TextAnalyzer.Terms(split[i + 1].Text) : [])
-                    .ToHashSet(StringComparer.Ordinal);
+                var context = terms.Concat(titleTerms).Concat(TermsOf(Math.Max(0, i - 1), Math.Min(split.Count - 1, i + 1))).ToHashSet(StringComparer.Ordinal);
                 if (!names.TrueForAll(n => n.MatchIn(context) >= QueryTerm.StrongFactor))
                 {
                     continue;
