@@ -8,6 +8,7 @@ using TradeBot.Core.Answers;
 using TradeBot.Core.Articles;
 using TradeBot.Core.Embeddings;
 using TradeBot.Core.Ingestion;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
@@ -51,8 +52,8 @@ public static class CorpusServiceCollectionExtensions
         var databaseFile = useQdrant
             ? $"catalog-qdrant-{configuration[$"{QdrantOptions.SectionName}:CollectionName"] ?? new QdrantOptions().CollectionName}.db"
             : "tradebot.db";
-        services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, databaseFile)));
-        services.AddSingleton<SqlitePassageCollection>(sp => new SqlitePassageCollection(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => new LocalDatabase(Path.Combine(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, databaseFile)));
+        services.AddSingleton<SqlitePassageCollection>(sp => new SqlitePassageCollection(sp.GetRequiredService<LocalDatabase>()));
         services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
         services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
         services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<SqlitePassageCollection>());
@@ -63,6 +64,8 @@ public static class CorpusServiceCollectionExtensions
             services.AddSingleton<LocalTermIndex>();
             services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<LocalTermIndex>());
             services.AddQdrantPassageStore(configuration);
+            services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => new TermIndexedPassageCollection(
+                sp.GetRequiredService<QdrantPassageCollection>(), sp.GetRequiredService<LocalTermIndex>()));
         }
 
         services.AddSingleton<ArticleCatalog>();
@@ -71,8 +74,7 @@ public static class CorpusServiceCollectionExtensions
             sp.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>(),
             sp.GetRequiredService<ArticleCatalog>(),
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            sp.GetRequiredService<CorpusFileReader>(),
-            sp.GetService<LocalTermIndex>()));
+            sp.GetRequiredService<CorpusFileReader>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestionStatusStore>();
         services.AddSingleton<CorpusIngestion>();

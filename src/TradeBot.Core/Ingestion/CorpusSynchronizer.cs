@@ -4,7 +4,6 @@ using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Articles;
 using TradeBot.Core.Embeddings;
 using TradeBot.Core.Stores;
-using TradeBot.Core.Stores.Embedded;
 
 namespace TradeBot.Core.Ingestion;
 
@@ -13,14 +12,13 @@ namespace TradeBot.Core.Ingestion;
 /// upsert, record. Unchanged files are not read; unchanged articles are not written; an article that changed
 /// replaces its passages; an article gone from a synced folder leaves the store. Passages are written before the
 /// catalog records them, so a run that is killed midway is completed by the next one, with no duplicates (passage
-/// ids are deterministic). With a remote store, <paramref name="termIndex"/> keeps the passages' terms locally too.
+/// ids are deterministic).
 /// </summary>
 public sealed class CorpusSynchronizer(
     VectorStoreCollection<Guid, PassageRecord> passages,
     ArticleCatalog catalog,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
-    CorpusFileReader reader,
-    LocalTermIndex? termIndex = null)
+    CorpusFileReader reader)
 {
     private const int BatchSize = 256;
 
@@ -290,10 +288,6 @@ public sealed class CorpusSynchronizer(
             .SelectMany(e => Enumerable.Range(e.PassageCount, previousCounts[e.Id] - e.PassageCount).Select(i => PassageIds.For(e.Id, i)))
             .ToList();
         await DeletePassagesAsync(stale, cancellationToken).ConfigureAwait(false);
-        if (termIndex is not null)
-        {
-            await termIndex.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
-        }
         await catalog.UpsertAsync(entries, cancellationToken).ConfigureAwait(false);
 
         run.Report.Passages += records.Count;
@@ -334,10 +328,6 @@ public sealed class CorpusSynchronizer(
             return;
         }
         await passages.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
-        if (termIndex is not null)
-        {
-            await termIndex.DeleteAsync(ids, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private static float[] Mean(IReadOnlyList<ReadOnlyMemory<float>> vectors)
