@@ -7,6 +7,7 @@ using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Articles;
 using TradeBot.Core.Ingestion;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
@@ -48,7 +49,7 @@ public static class CorpusServiceCollectionExtensions
             .ValidateOnStart();
 
         var databaseFile = PassageStoreServiceCollectionExtensions.CatalogFileName(configuration);
-        services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, databaseFile)));
+        services.AddSingleton(sp => new LocalDatabase(Path.Combine(sp.GetRequiredService<IOptions<CorpusOptions>>().Value.DataPath, databaseFile)));
 
         services.AddSingleton<ArticleCatalog>();
         services.AddSingleton(sp => new CorpusFileReader(sp.GetRequiredService<IOptions<CorpusReaderOptions>>().Value));
@@ -56,8 +57,7 @@ public static class CorpusServiceCollectionExtensions
             sp.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>(),
             sp.GetRequiredService<ArticleCatalog>(),
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            sp.GetRequiredService<CorpusFileReader>(),
-            sp.GetService<LocalTermIndex>()));
+            sp.GetRequiredService<CorpusFileReader>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestionStatusStore>();
         services.AddSingleton<CorpusIngestion>();

@@ -1,29 +1,57 @@
 using Microsoft.Data.Sqlite;
-using TradeBot.Core.Stores.Embedded;
+using TradeBot.Core.LocalData;
 
 namespace TradeBot.Core.Ingestion;
 
 /// <summary>
 /// The ingestion catalog: which articles are in the store, from which file, with which content hash, and which
-/// story they belong to. Kept in the local SQLite database whatever the passage store is.
+/// story they belong to; and which files were read, with their size, time and hash. Kept in the local database
+/// whatever the passage store is.
 /// </summary>
-public sealed class ArticleCatalog(SqliteDatabase database)
+public sealed class ArticleCatalog
 {
+    internal static LocalSchema Schema { get; } = new("catalog", "articles",
+        """
+        CREATE TABLE IF NOT EXISTS articles(
+            id TEXT PRIMARY KEY,
+            origin TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL,
+            url TEXT,
+            published INTEGER,
+            story_id TEXT NOT NULL,
+            passage_count INTEGER NOT NULL,
+            vector BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin);
+        CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+        CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL, hash TEXT NOT NULL);
+        """);
+
     private const string Columns = "id, origin, content_hash, title, source, url, published, story_id, passage_count, vector";
     private const string StoreIdKey = "catalog_store_id";
 
+    private readonly LocalDatabase _database;
+
+    public ArticleCatalog(LocalDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        database.AddSchema(Schema);
+        _database = database;
+    }
+
     /// <summary>The catalog's database file: with the embedded store, the store's own file as well.</summary>
-    public string FilePath => database.Path;
+    public string FilePath => _database.Path;
 
     /// <summary>The instance id of the store this catalog describes, as recorded when the catalog last matched it.</summary>
-    public Task<string?> GetStoreIdAsync(CancellationToken cancellationToken = default) => database.ReadMetaAsync(StoreIdKey, cancellationToken);
+    public Task<string?> GetStoreIdAsync(CancellationToken cancellationToken = default) => _database.ReadMetaAsync(StoreIdKey, cancellationToken);
 
-    public Task SetStoreIdAsync(string storeId, CancellationToken cancellationToken = default) => database.WriteMetaAsync(StoreIdKey, storeId, cancellationToken);
+    public Task SetStoreIdAsync(string storeId, CancellationToken cancellationToken = default) => _database.WriteMetaAsync(StoreIdKey, storeId, cancellationToken);
 
     /// <summary>How many articles the catalog lists, and how many passages it says the store holds for them.</summary>
     public async Task<(int Articles, long Passages)> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*), coalesce(sum(passage_count), 0) FROM articles";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -31,17 +59,13 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         return (reader.GetInt32(0), reader.GetInt64(1));
     }
 
-    /// <summary>The count of committed changes to the store's passages and terms, by any process (see <see cref="SqliteDatabase"/>).</summary>
-    public async Task<long> ReadGenerationAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await SqliteDatabase.ReadGenerationAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The count of committed changes to the store's passages and terms, by any process (see <see cref="LocalDatabase"/>).</summary>
+    public Task<long> ReadGenerationAsync(CancellationToken cancellationToken = default) => _database.ReadGenerationAsync(cancellationToken);
 
     /// <summary>How many articles came from feeds (their origin is the feed's address, not a file).</summary>
     public async Task<int> CountFromFeedsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM articles WHERE origin LIKE 'http://%' OR origin LIKE 'https://%'";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
@@ -56,7 +80,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         while (true)
         {
             var page = new List<(string, string, int)>(pageSize);
-            await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+            await using (var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false))
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = "SELECT id, origin, passage_count FROM articles WHERE id > $after ORDER BY id LIMIT $limit";
@@ -82,21 +106,20 @@ public sealed class ArticleCatalog(SqliteDatabase database)
     /// hash no longer matches, while the other articles of the file stay unchanged (and are not embedded again).
     /// </summary>
     public Task MarkForRewriteAsync(string id, string origin, CancellationToken cancellationToken = default) =>
-        WriteAsync("UPDATE articles SET content_hash = '' WHERE id = $id; DELETE FROM files WHERE path = $origin", c =>
+        _database.WriteAsync("UPDATE articles SET content_hash = '' WHERE id = $id; DELETE FROM files WHERE path = $origin", c =>
         {
             c.Parameters.AddWithValue("$id", id);
             c.Parameters.AddWithValue("$origin", origin);
         }, cancellationToken);
 
-    /// <summary>Forgets every article, file and remote term: the next sync ingests everything again.</summary>
+    /// <summary>Forgets every article and file: the next sync ingests everything again. Counted as a change, so other processes check the store against it again.</summary>
     public Task ResetAsync(CancellationToken cancellationToken = default) =>
-        database.WriteChangeAsync((connection, transaction) => SqliteDatabase.ExecuteAsync(connection,
-            "DELETE FROM articles; DELETE FROM files; DELETE FROM remote_terms; DELETE FROM remote_passages;", cancellationToken, transaction),
-            cancellationToken);
+        _database.WriteChangeAsync((connection, transaction) =>
+            SqliteCommands.ExecuteAsync(connection, "DELETE FROM articles; DELETE FROM files;", cancellationToken, transaction), cancellationToken);
 
     public async Task<FileState?> GetFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT size, modified, hash FROM files WHERE path = $path";
         command.Parameters.AddWithValue("$path", path);
@@ -107,7 +130,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
     }
 
     public Task SetFileAsync(FileState state, CancellationToken cancellationToken = default) =>
-        WriteAsync("INSERT INTO files(path, size, modified, hash) VALUES ($path, $size, $modified, $hash) ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified, hash = excluded.hash",
+        _database.WriteAsync("INSERT INTO files(path, size, modified, hash) VALUES ($path, $size, $modified, $hash) ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified, hash = excluded.hash",
             c =>
             {
                 c.Parameters.AddWithValue("$path", state.Path);
@@ -117,13 +140,13 @@ public sealed class ArticleCatalog(SqliteDatabase database)
             }, cancellationToken);
 
     public Task RemoveFileAsync(string path, CancellationToken cancellationToken = default) =>
-        WriteAsync("DELETE FROM files WHERE path = $path", c => c.Parameters.AddWithValue("$path", path), cancellationToken);
+        _database.WriteAsync("DELETE FROM files WHERE path = $path", c => c.Parameters.AddWithValue("$path", path), cancellationToken);
 
     /// <summary>Every file recorded at or below a folder (or the file itself).</summary>
     public async Task<IReadOnlyList<string>> FilesUnderAsync(string path, CancellationToken cancellationToken = default)
     {
         var prefix = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT path FROM files WHERE path = $path OR substr(path, 1, length($prefix)) = $prefix";
         command.Parameters.AddWithValue("$path", path);
@@ -140,7 +163,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
     /// <summary>Content hashes and passage counts of the articles that came from one file.</summary>
     public async Task<Dictionary<string, (string Hash, int PassageCount)>> ArticlesFromAsync(string origin, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, content_hash, passage_count FROM articles WHERE origin = $origin";
         command.Parameters.AddWithValue("$origin", origin);
@@ -161,7 +184,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         {
             return counts;
         }
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT id, passage_count FROM articles WHERE id IN ({SqliteCommands.InList(command, ids)})";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -190,7 +213,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
             : QueryAsync("published IS NULL ORDER BY rowid DESC LIMIT $limit", c => c.Parameters.AddWithValue("$limit", limit), cancellationToken);
 
     public Task UpsertAsync(IReadOnlyCollection<CatalogEntry> entries, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+        _database.WriteAsync(async (connection, transaction) =>
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -218,12 +241,12 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         }, cancellationToken);
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken = default) =>
-        WriteAsync("DELETE FROM articles WHERE id = $id", c => c.Parameters.AddWithValue("$id", id), cancellationToken);
+        _database.WriteAsync("DELETE FROM articles WHERE id = $id", c => c.Parameters.AddWithValue("$id", id), cancellationToken);
 
     /// <summary>The newest publication date held (by the index on it, whatever the catalog's size); null when no article is dated.</summary>
     public async Task<DateTimeOffset?> NewestPublishedAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(published) FROM articles";
         return UnixTime.FromDb(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? DBNull.Value);
@@ -231,7 +254,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
 
     public async Task<(int Count, DateTimeOffset? Earliest, DateTimeOffset? Latest)> SummaryAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*), min(published), max(published) FROM articles";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -241,7 +264,7 @@ public sealed class ArticleCatalog(SqliteDatabase database)
 
     private async Task<IReadOnlyList<CatalogEntry>> QueryAsync(string condition, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM articles WHERE {condition}";
         bind(command);
@@ -256,7 +279,4 @@ public sealed class ArticleCatalog(SqliteDatabase database)
         }
         return entries;
     }
-
-    private Task WriteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
-        SqliteCommands.WriteAsync(database, sql, bind, cancellationToken);
 }

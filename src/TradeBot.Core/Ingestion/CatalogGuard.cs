@@ -41,6 +41,11 @@ public sealed class CatalogGuard(ArticleCatalog catalog, VectorStoreCollection<G
         }
         if (reason is not null)
         {
+            // The mirror first: a run stopped in between still finds the catalog describing another store, and resets both again.
+            if (passages.GetService(typeof(IPassageMirror)) is IPassageMirror mirror)
+            {
+                await mirror.ClearAsync(cancellationToken).ConfigureAwait(false);
+            }
             await catalog.ResetAsync(cancellationToken).ConfigureAwait(false);
             reason = $"Re-ingesting everything: {reason}.";
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using TradeBot.Core.Stores.Embedded;
+using TradeBot.Core.LocalData;
 
 namespace TradeBot.Core.Ingestion;
 
@@ -9,12 +9,27 @@ namespace TradeBot.Core.Ingestion;
 /// see it too: each feed's validators, polls and failures; the feed items already ingested (by guid and by URL, for
 /// deduplication across feeds and polls); the last sync of the corpus folder.
 /// </summary>
-public sealed class IngestionStatusStore(SqliteDatabase database)
+public sealed class IngestionStatusStore
 {
+    internal static LocalSchema Schema { get; } = new("ingestion_status", "feed_state",
+        """
+        CREATE TABLE IF NOT EXISTS feed_state(
+            url TEXT PRIMARY KEY, etag TEXT, last_modified INTEGER, last_poll INTEGER, last_success INTEGER, next_poll INTEGER,
+            failures INTEGER NOT NULL, last_error TEXT, added INTEGER NOT NULL, item_failures TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS feed_items(key TEXT PRIMARY KEY, article_id TEXT NOT NULL);
+        """);
+
     private const string FolderSyncKey = "corpus_last_sync";
     private const int MaxItemFailures = 20;
 
-    private int _schemaReady;
+    private readonly LocalDatabase _database;
+
+    public IngestionStatusStore(LocalDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        database.AddSchema(Schema);
+        _database = database;
+    }
 
     public async Task<FeedState?> GetFeedAsync(string url, CancellationToken cancellationToken = default) =>
         await ReadFeedsAsync("WHERE url = $url", url, cancellationToken).ConfigureAwait(false) is [var state, ..] ? state : null;
@@ -25,8 +40,7 @@ public sealed class IngestionStatusStore(SqliteDatabase database)
     public async Task SetFeedAsync(FeedState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await SqliteCommands.WriteAsync(database, """
+        await _database.WriteAsync("""
             INSERT INTO feed_state(url, etag, last_modified, last_poll, last_success, next_poll, failures, last_error, added, item_failures)
             VALUES ($url, $etag, $modified, $poll, $success, $next, $failures, $error, $added, $items)
             ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, last_poll = excluded.last_poll,
@@ -51,7 +65,7 @@ public sealed class IngestionStatusStore(SqliteDatabase database)
     public async Task<string?> KnownItemAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         if (keys.Count == 0)
         {
@@ -64,8 +78,7 @@ public sealed class IngestionStatusStore(SqliteDatabase database)
     /// <summary>Records that the item known by these keys is the article <paramref name="articleId"/>.</summary>
     public async Task RememberItemAsync(IReadOnlyCollection<string> keys, string articleId, CancellationToken cancellationToken = default)
     {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await database.WriteAsync(async (connection, transaction) =>
+        await _database.WriteAsync(async (connection, transaction) =>
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -81,14 +94,14 @@ public sealed class IngestionStatusStore(SqliteDatabase database)
     }
 
     public Task SetFolderSyncAsync(FolderSync sync, CancellationToken cancellationToken = default) =>
-        database.WriteMetaAsync(FolderSyncKey, JsonSerializer.Serialize(sync), cancellationToken);
+        _database.WriteMetaAsync(FolderSyncKey, JsonSerializer.Serialize(sync), cancellationToken);
 
     public async Task<FolderSync?> GetFolderSyncAsync(CancellationToken cancellationToken = default) =>
-        await database.ReadMetaAsync(FolderSyncKey, cancellationToken).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize<FolderSync>(json) : null;
+        await _database.ReadMetaAsync(FolderSyncKey, cancellationToken).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize<FolderSync>(json) : null;
 
     private async Task<IReadOnlyList<FeedState>> ReadFeedsAsync(string condition, string? url, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT url, etag, last_modified, last_poll, last_success, next_poll, failures, last_error, added, item_failures FROM feed_state {condition}";
         if (url is not null)
@@ -106,27 +119,5 @@ public sealed class IngestionStatusStore(SqliteDatabase database)
                 reader.GetString(9).Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         }
         return feeds;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The two tables of this store, created on first use (an older store file simply lacks them until then).</summary>
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _schemaReady) == 1)
-        {
-            return;
-        }
-        await database.WriteAsync((connection, transaction) => SqliteDatabase.ExecuteAsync(connection, """
-            CREATE TABLE IF NOT EXISTS feed_state(
-                url TEXT PRIMARY KEY, etag TEXT, last_modified INTEGER, last_poll INTEGER, last_success INTEGER, next_poll INTEGER,
-                failures INTEGER NOT NULL, last_error TEXT, added INTEGER NOT NULL, item_failures TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS feed_items(key TEXT PRIMARY KEY, article_id TEXT NOT NULL);
-            """, cancellationToken, transaction), cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _schemaReady, 1);
     }
 }

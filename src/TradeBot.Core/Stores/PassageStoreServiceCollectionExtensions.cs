@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Stores.Embedded;
 using TradeBot.Core.Stores.Qdrant;
 
@@ -15,7 +16,7 @@ public static class PassageStoreServiceCollectionExtensions
     /// <summary>
     /// Registers exactly one passage store behind <see cref="VectorStoreCollection{TKey,TRecord}"/>,
     /// <see cref="IKeywordHybridSearchable{TRecord}"/> and <see cref="ITermStatisticsSource"/>: the embedded one in
-    /// the catalog's own database, or Qdrant with its health check and a local term index.
+    /// the catalog's own database, or Qdrant with its health check and a local term index that writes keep in step.
     /// </summary>
     public static IServiceCollection AddPassageStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,10 +26,13 @@ public static class PassageStoreServiceCollectionExtensions
             services.AddQdrantPassageStore(configuration);
             services.AddSingleton<LocalTermIndex>();
             services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<LocalTermIndex>());
+            // Ingestion writes through the term index; searches go to Qdrant itself.
+            services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => new TermIndexedPassageCollection(
+                sp.GetRequiredService<QdrantPassageCollection>(), sp.GetRequiredService<LocalTermIndex>()));
         }
         else
         {
-            services.AddSingleton(sp => new SqlitePassageCollection(sp.GetRequiredService<SqliteDatabase>()));
+            services.AddSingleton(sp => new SqlitePassageCollection(sp.GetRequiredService<LocalDatabase>()));
             services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
             services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
             services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<SqlitePassageCollection>());

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
 using TradeBot.Core.Stores.Qdrant;
@@ -16,21 +17,21 @@ public sealed class PassageStoreServiceCollectionExtensionsTests : IDisposable
     private readonly TempFolder _temp = new();
 
     [Theory]
-    [InlineData("embedded", typeof(SqlitePassageCollection), typeof(SqlitePassageCollection))]
-    [InlineData("qdrant", typeof(QdrantPassageCollection), typeof(LocalTermIndex))]
-    public void AddPassageStore_EachProvider_RegistersExactlyOneStore(string provider, Type store, Type termStatistics)
+    [InlineData("embedded", typeof(SqlitePassageCollection), typeof(SqlitePassageCollection), typeof(SqlitePassageCollection))]
+    [InlineData("qdrant", typeof(QdrantPassageCollection), typeof(TermIndexedPassageCollection), typeof(LocalTermIndex))]
+    public void AddPassageStore_EachProvider_RegistersExactlyOneStore(string provider, Type store, Type writtenThrough, Type termStatistics)
     {
         var services = Pipeline(provider);
 
-        foreach (var seam in new[] { typeof(VectorStoreCollection<Guid, PassageRecord>), typeof(IKeywordHybridSearchable<PassageRecord>), typeof(ITermStatisticsSource), typeof(SqliteDatabase) })
+        foreach (var seam in new[] { typeof(VectorStoreCollection<Guid, PassageRecord>), typeof(IKeywordHybridSearchable<PassageRecord>), typeof(ITermStatisticsSource), typeof(LocalDatabase) })
         {
             Assert.Single(services, d => d.ServiceType == seam);
         }
         Assert.Equal(store == typeof(SqlitePassageCollection), services.Any(d => d.ServiceType == typeof(SqlitePassageCollection)));
         Assert.Equal(store == typeof(QdrantPassageCollection), services.Any(d => d.ServiceType == typeof(QdrantPassageCollection)));
         using var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        Assert.IsType(store, built.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>());
-        Assert.Same(built.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>(), built.GetRequiredService<IKeywordHybridSearchable<PassageRecord>>());
+        Assert.IsType(writtenThrough, built.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>());
+        Assert.IsType(store, built.GetRequiredService<IKeywordHybridSearchable<PassageRecord>>());
         Assert.IsType(termStatistics, built.GetRequiredService<ITermStatisticsSource>());
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Retrieval;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
 
@@ -16,7 +17,7 @@ internal static class PipelineServices
         typeof(VectorStoreCollection<Guid, PassageRecord>),
         typeof(IKeywordHybridSearchable<PassageRecord>),
         typeof(ITermStatisticsSource),
-        typeof(SqliteDatabase),
+        typeof(LocalDatabase),
         typeof(IEmbeddingGenerator<string, Embedding<float>>),
         typeof(IQuestionAnswerer),
         typeof(IStreamingQuestionAnswerer),

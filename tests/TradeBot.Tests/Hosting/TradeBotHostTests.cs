@@ -31,7 +31,7 @@ public sealed class TradeBotHostTests : IDisposable
             Assert.Single(registered, d => d.ServiceType == service);
         }
         Assert.Single(registered, d => d.ServiceType == store);
-        Assert.IsType(store, app.Services.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>());
+        Assert.IsType(store, app.Services.GetRequiredService<IKeywordHybridSearchable<PassageRecord>>());
         Assert.IsType<CorpusQuestions>(app.Services.GetRequiredService<IQuestionSuggester>());
         var checks = app.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name).Order();
         Assert.Equal(provider == "qdrant" ? ["corpus", QdrantHealthCheck.Name] : ["corpus"], checks);
@@ -50,7 +50,7 @@ public sealed class TradeBotHostTests : IDisposable
             Assert.Single(builder.Services, d => d.ServiceType == service);
         }
         Assert.Single(builder.Services, d => d.ServiceType == store);
-        Assert.IsType(store, host.Services.GetRequiredService<VectorStoreCollection<Guid, PassageRecord>>());
+        Assert.IsType(store, host.Services.GetRequiredService<IKeywordHybridSearchable<PassageRecord>>());
         Assert.Equal(AppContext.BaseDirectory, builder.Environment.ContentRootPath);
         Assert.Equal((Corpus, Data), (builder.Configuration["Corpus:Path"], builder.Configuration["Corpus:DataPath"]));
     }

@@ -63,7 +63,6 @@ public static class QdrantServiceCollectionExtensions
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value,
             embedder(sp),
             sp.GetRequiredService<ILogger<QdrantPassageCollection>>()));
-        services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<QdrantPassageCollection>());
         services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<QdrantPassageCollection>());
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.VectorData;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
 
@@ -10,7 +11,7 @@ public sealed class EmbeddedContractTests : PassageCollectionContractTests, IDis
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "tradebot-contract-" + Guid.NewGuid().ToString("N"));
 
     protected override Task<VectorStoreCollection<Guid, PassageRecord>> CreateCollectionAsync(int dimension) =>
-        Task.FromResult<VectorStoreCollection<Guid, PassageRecord>>(new SqlitePassageCollection(new SqliteDatabase(Path.Combine(_folder, "store.db"))));
+        Task.FromResult<VectorStoreCollection<Guid, PassageRecord>>(new SqlitePassageCollection(new LocalDatabase(Path.Combine(_folder, "store.db"))));
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.Extensions.VectorData;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
 using TradeBot.Core.Tests.TestSupport;
@@ -18,7 +19,7 @@ public sealed class SqlitePassageCollectionTests : IDisposable
 
     public SqlitePassageCollectionTests()
     {
-        _collection = new SqlitePassageCollection(new SqliteDatabase(_temp.Combine("data", "store.db")));
+        _collection = new SqlitePassageCollection(new LocalDatabase(_temp.Combine("data", "store.db")));
     }
 
     [Fact]

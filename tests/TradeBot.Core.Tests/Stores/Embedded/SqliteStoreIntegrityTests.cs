@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Articles;
 using TradeBot.Core.Embeddings;
 using TradeBot.Core.Ingestion;
@@ -95,7 +96,7 @@ public sealed class SqliteStoreIntegrityTests : IDisposable
         await IngestAsync();
         var pages = PageCount();
         _temp.WriteText("corpus/more.jsonl", new JsonLinesBuilder().WithSyntheticArticles(300).Build());
-        using var database = new SqliteDatabase(_databaseFile, maxPageCount: (int)pages + 2);
+        using var database = new LocalDatabase(_databaseFile, maxPageCount: (int)pages + 2);
         var synchronizer = new CorpusSynchronizer(new SqlitePassageCollection(database), new ArticleCatalog(database),
             new HashingEmbeddingGenerator(), new CorpusFileReader(new CorpusReaderOptions()));
 

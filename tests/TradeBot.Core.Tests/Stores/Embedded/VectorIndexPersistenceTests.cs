@@ -1,4 +1,5 @@
 using Microsoft.Extensions.VectorData;
+using TradeBot.Core.LocalData;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Stores.Embedded;
 using TradeBot.Core.Tests.TestSupport;
@@ -73,7 +74,7 @@ public sealed class VectorIndexPersistenceTests : IDisposable
     public async Task Search_SavedIndexOfAnotherStore_IsRebuilt()
     {
         var otherFile = Path.Combine(_temp.Path, "other.db");
-        using (var other = new SqlitePassageCollection(new SqliteDatabase(otherFile)))
+        using (var other = new SqlitePassageCollection(new LocalDatabase(otherFile)))
         {
             await other.UpsertAsync(Passages.Create("chips", 0, "Semiconductor export controls tighten."));
             await NearestAsync(other, "chips");
@@ -125,7 +126,7 @@ public sealed class VectorIndexPersistenceTests : IDisposable
         _temp.Dispose();
     }
 
-    private SqlitePassageCollection Open() => new(new SqliteDatabase(DatabaseFile));
+    private SqlitePassageCollection Open() => new(new LocalDatabase(DatabaseFile));
 
     private static async Task<string?> NearestAsync(VectorStoreCollection<Guid, PassageRecord> store, string text) =>
         (await store.SearchAsync(TestEmbeddings.Embed(text), 1).ToListAsync()).FirstOrDefault()?.Record.ArticleId;

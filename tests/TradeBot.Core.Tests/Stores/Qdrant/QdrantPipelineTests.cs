@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using TradeBot.Core.Stores;
-using TradeBot.Core.Stores.Embedded;
 using TradeBot.Core.Stores.Qdrant;
 using TradeBot.Core.Tests.Stores.Qdrant.Support;
 using TradeBot.Core.Tests.TestSupport;
@@ -32,7 +31,8 @@ public sealed class QdrantPipelineTests
         var first = await qdrant.Synchronizer.SyncAsync([corpus]);
         var again = await qdrant.Synchronizer.SyncAsync([corpus]);
 
-        Assert.IsType<QdrantPassageCollection>(qdrant.Services.GetRequiredService<Microsoft.Extensions.VectorData.VectorStoreCollection<Guid, PassageRecord>>());
+        var store = Assert.IsType<TermIndexedPassageCollection>(qdrant.Services.GetRequiredService<Microsoft.Extensions.VectorData.VectorStoreCollection<Guid, PassageRecord>>());
+        Assert.IsType<QdrantPassageCollection>(store.Inner);
         Assert.IsType<LocalTermIndex>(qdrant.Services.GetRequiredService<ITermStatisticsSource>());
         Assert.Equal(2, first.Added);
         Assert.True(again.WroteNothing);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
+using TradeBot.Core.Stores;
 
-namespace TradeBot.Core.Stores.Embedded;
+namespace TradeBot.Core.LocalData;
 
 /// <summary>Turns SQLite's error codes into one line that names the file and says what to do.</summary>
 internal static class SqliteFailures
@@ -47,9 +48,10 @@ internal static class SqliteFailures
         new(StoreFailureKind.Unusable, path,
             $"{path} is a folder, where the store's database file belongs. Move the folder away, {MoveDataFolder}.");
 
-    public static StoreFailureException UnknownSchema(string path, string version, int known) =>
+    /// <summary>The file's schema, or with <paramref name="owner"/> the schema of that owner's tables, is newer than this code.</summary>
+    public static StoreFailureException UnknownSchema(string path, string version, int known, string? owner = null) =>
         new(StoreFailureKind.Unusable, path,
-            $"{path} has schema version {version}, which this TradeBot (schema {known}) does not know: a newer version wrote it. Run that version, {MoveDataFolder}.");
+            $"{path} has schema version {version}{(owner is null ? string.Empty : $" of its {owner} tables")}, which this TradeBot (schema {known}) does not know: a newer version wrote it. Run that version, {MoveDataFolder}.");
 
     public static StoreFailureException CannotCreateFolder(string path, Exception inner) =>
         new(StoreFailureKind.NotWritable, path,

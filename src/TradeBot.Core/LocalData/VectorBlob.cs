@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace TradeBot.Core.Stores.Embedded;
+namespace TradeBot.Core.LocalData;
 
 internal static class VectorBlob
 {

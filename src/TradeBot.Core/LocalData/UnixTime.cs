@@ -1,4 +1,4 @@
-namespace TradeBot.Core.Stores.Embedded;
+namespace TradeBot.Core.LocalData;
 
 internal static class UnixTime
 {
