@@ -9,7 +9,11 @@ using Qdrant.Client;
 
 namespace TradeBot.Core.Stores.Qdrant;
 
-/// <summary>Registers the Qdrant passage store: options, the official gRPC client, resilient calls, collection, health check.</summary>
+/// <summary>
+/// Registers the Qdrant passage store: options, the official gRPC client, resilient calls, the collection (also as the
+/// hybrid search), health check. <see cref="PassageStoreServiceCollectionExtensions.AddPassageStore"/> puts it behind
+/// the term index for writes.
+/// </summary>
 public static class QdrantServiceCollectionExtensions
 {
     /// <summary>

@@ -191,6 +191,5 @@ public sealed class QdrantPassageCollectionTests : IAsyncLifetime
         Assert.Equal("qdrant", metadata?.VectorStoreSystemName);
         Assert.Equal("news", metadata?.CollectionName);
         Assert.Same(host.Collection, host.Get<IKeywordHybridSearchable<TradeBot.Core.Stores.PassageRecord>>());
-        Assert.Same(host.Collection, host.Get<VectorStoreCollection<Guid, TradeBot.Core.Stores.PassageRecord>>());
     }
 }
