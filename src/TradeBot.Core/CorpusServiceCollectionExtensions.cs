@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using TradeBot.Core.Answers;
 using TradeBot.Core.Articles;
+using TradeBot.Core.Embeddings;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.LocalData;
 using TradeBot.Core.Retrieval;
@@ -21,7 +22,8 @@ public static class CorpusServiceCollectionExtensions
     /// store (<see cref="PassageStoreServiceCollectionExtensions.AddPassageStore"/>) and the embedder and answerer
     /// (<see cref="ModelServiceCollectionExtensions.AddTradeNewsModels"/>) are registered by their own methods, in any
     /// order. <paramref name="defaultRoot"/> is the folder whose <c>corpus/</c> and <c>data/</c> are used when the
-    /// configuration names none, and against which relative <c>Corpus:Path</c> and <c>Corpus:DataPath</c> resolve.
+    /// configuration names none, and against which relative <c>Corpus:Path</c>, <c>Corpus:DataPath</c>,
+    /// <c>Embeddings:ModelPath</c> and <c>Embeddings:CachePath</c> resolve.
     /// </summary>
     public static IServiceCollection AddTradeNewsCorpus(this IServiceCollection services, IConfiguration configuration, string defaultRoot)
     {
@@ -37,6 +39,13 @@ public static class CorpusServiceCollectionExtensions
             .Validate(o => o.WatchDebounce >= TimeSpan.Zero, "Corpus:WatchDebounce must not be negative.")
             .Validate(o => o.RescanInterval >= TimeSpan.FromSeconds(1), "Corpus:RescanInterval must be at least one second (00:00:01).")
             .ValidateOnStart();
+        // The model's folder and the vector cache are data paths too: relative ones resolve against the same root.
+        services.PostConfigure<EmbeddingOptions>(o =>
+        {
+            var root = Path.GetFullPath(defaultRoot);
+            o.ModelPath = string.IsNullOrWhiteSpace(o.ModelPath) ? o.ModelPath : Path.GetFullPath(o.ModelPath, root);
+            o.CachePath = string.IsNullOrWhiteSpace(o.CachePath) ? o.CachePath : Path.GetFullPath(o.CachePath, root);
+        });
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName))
             .Validate(o => o.RelevanceFloor is >= 0 and <= 1, "Retrieval:RelevanceFloor must be between 0 and 1.")
             .Validate(o => o.Candidates >= 1, "Retrieval:Candidates must be at least 1.")

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TradeBot.Core.Answers;
+using TradeBot.Core.Embeddings;
 using TradeBot.Core.Stores;
 using TradeBot.Core.Tests.TestSupport;
 
@@ -74,6 +75,18 @@ public sealed class CorpusServiceCollectionExtensionsTests : IDisposable
         var options = CorpusOptionsFor(new() { ["Corpus:Path"] = elsewhere, ["Corpus:DataPath"] = elsewhere });
 
         Assert.Equal((elsewhere, elsewhere), (options.Path, options.DataPath));
+    }
+
+    [Fact]
+    public void AddTradeNewsCorpus_RelativeModelAndCachePaths_ResolveAgainstTheRootToo()
+    {
+        var configuration = Settings(new() { ["Embeddings:Provider"] = "builtin", ["Embeddings:ModelPath"] = "models", ["Embeddings:CachePath"] = Path.Combine("cache", "vectors.db") });
+        using var services = new ServiceCollection().AddTradeNewsCorpus(configuration, _temp.Path).AddTradeNewsModels(configuration).BuildServiceProvider();
+
+        var options = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+
+        Assert.Equal(_temp.Combine("models"), options.ModelPath);
+        Assert.Equal(_temp.Combine("cache", "vectors.db"), options.CachePath);
     }
 
     public void Dispose() => _temp.Dispose();
