@@ -223,6 +223,11 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var claims = new List<Claim>();
         foreach (var sentence in ranked)
         {
+            // A sentence quoted alone and again with its neighbour is one claim, said once.
+            if (claims.Exists(c => c.Support.Exists(s => Overlaps(s, sentence))))
+            {
+                continue;
+            }
             if (claims.Find(c => c.Support.Any(s => SameFact.Holds(s, sentence))) is { } sameFact)
             {
                 if (sameFact.Support.TrueForAll(s => s.Passage.ArticleId != sentence.Passage.ArticleId))
@@ -238,6 +243,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
         return claims;
     }
+
+    private static bool Overlaps(CandidateSentence a, CandidateSentence b) =>
+        a.Passage.ArticleId == b.Passage.ArticleId
+        && (a.Text.Contains(b.Text, StringComparison.Ordinal) || b.Text.Contains(a.Text, StringComparison.Ordinal));
 
     private Answer Compose(string question, List<Claim> claims, Regex? figure, List<CandidateSentence> sentences, RetrievalResult retrieval)
     {

@@ -149,6 +149,20 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.Contains("99 to 0", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Answer_SentenceAlsoQuotedWithItsNeighbour_IsOneClaimSaidOnce()
+    {
+        using var host = await HostWithAsync(("envoy.txt",
+            "Ruritania's envoy Jan Novak said he had urged Japan to cut its large trade surplus with Ruritania. "
+            + "\"Our central message this week was that while progress came on beef, citrus, tobacco and leather, much more is needed on "
+            + "construction, telecommunications, satellites and semiconductors,\" he told a press conference after three days of talks."));
+
+        var answer = await host.AskAsync("What did Ruritania say about Japan's trade surplus?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(answer.Text, "said he had urged Japan"));
+    }
+
     private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
     {
         foreach (var (name, text) in files)
