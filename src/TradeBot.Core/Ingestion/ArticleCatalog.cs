@@ -161,6 +161,16 @@ public sealed class ArticleCatalog
     }
 
     /// <summary>Content hashes and passage counts of the articles that came from one file.</summary>
+    /// <summary>How many articles came from <paramref name="origin"/>, without reading them.</summary>
+    public async Task<int> CountArticlesFromAsync(string origin, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM articles WHERE origin = $origin";
+        command.Parameters.AddWithValue("$origin", origin);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<Dictionary<string, (string Hash, int PassageCount)>> ArticlesFromAsync(string origin, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -172,7 +172,7 @@ public sealed class CorpusSynchronizer
         }
         if (!change.ContentChanged)
         {
-            report.Unchanged += change.Known.Count;
+            report.Unchanged += change.UnchangedArticles;
             if (change.State is { } touched)
             {
                 await _catalog.SetFileAsync(touched, cancellationToken).ConfigureAwait(false);

@@ -25,18 +25,25 @@ internal sealed class FileChangeDetector(ArticleCatalog catalog, CorpusFileReade
             return new FileChange(info.Exists ? info.Length : 0, s_none) { Failure = refusal };
         }
         var recorded = await catalog.GetFileAsync(file, cancellationToken).ConfigureAwait(false);
-        var known = await catalog.ArticlesFromAsync(file, cancellationToken).ConfigureAwait(false);
         if (recorded is not null && recorded.Size == info.Length && recorded.Modified == info.LastWriteTimeUtc.Ticks && recorded.Hash.EndsWith(pipeline, StringComparison.Ordinal))
         {
-            return new FileChange(info.Length, known);
+            return await UnchangedAsync(file, info.Length, null, cancellationToken).ConfigureAwait(false);
         }
         if (await HashFileAsync(file, cancellationToken).ConfigureAwait(false) is not { } contentHash)
         {
-            return new FileChange(info.Length, known) { Failure = "unreadable file" };
+            return new FileChange(info.Length, s_none) { Failure = "unreadable file" };
         }
         var state = new FileState(file, info.Length, info.LastWriteTimeUtc.Ticks, $"{contentHash}/{pipeline}");
-        return new FileChange(info.Length, known) { State = state, ContentChanged = recorded?.Hash != state.Hash };
+        if (recorded?.Hash == state.Hash)
+        {
+            return await UnchangedAsync(file, info.Length, state, cancellationToken).ConfigureAwait(false);
+        }
+        // Only a file that must be read again needs what the catalog holds of its articles (a million rows, for a wire).
+        return new FileChange(info.Length, await catalog.ArticlesFromAsync(file, cancellationToken).ConfigureAwait(false)) { State = state, ContentChanged = true };
     }
+
+    private async Task<FileChange> UnchangedAsync(string file, long length, FileState? touched, CancellationToken cancellationToken) =>
+        new(length, s_none) { State = touched, UnchangedArticles = await catalog.CountArticlesFromAsync(file, cancellationToken).ConfigureAwait(false) };
 
     private static async Task<string?> HashFileAsync(string file, CancellationToken cancellationToken)
     {
