@@ -27,11 +27,11 @@ public static class CorpusServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTradeNewsCorpus(this IServiceCollection services, IConfiguration configuration, string defaultRoot)
     {
+        var root = Path.GetFullPath(defaultRoot);
         services.AddOptions<CorpusOptions>()
             .Bind(configuration.GetSection(CorpusOptions.SectionName))
             .PostConfigure(o =>
             {
-                var root = Path.GetFullPath(defaultRoot);
                 o.Path = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Path) ? "corpus" : o.Path, root);
                 o.DataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(o.DataPath) ? "data" : o.DataPath, root);
             })
@@ -42,7 +42,6 @@ public static class CorpusServiceCollectionExtensions
         // The model's folder and the vector cache are data paths too: relative ones resolve against the same root.
         services.PostConfigure<EmbeddingOptions>(o =>
         {
-            var root = Path.GetFullPath(defaultRoot);
             o.ModelPath = string.IsNullOrWhiteSpace(o.ModelPath) ? o.ModelPath : Path.GetFullPath(o.ModelPath, root);
             o.CachePath = string.IsNullOrWhiteSpace(o.CachePath) ? o.CachePath : Path.GetFullPath(o.CachePath, root);
         });

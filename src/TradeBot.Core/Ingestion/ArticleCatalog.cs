@@ -63,13 +63,8 @@ public sealed class ArticleCatalog
     public Task<long> ReadGenerationAsync(CancellationToken cancellationToken = default) => _database.ReadGenerationAsync(cancellationToken);
 
     /// <summary>How many articles came from feeds (their origin is the feed's address, not a file).</summary>
-    public async Task<int> CountFromFeedsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM articles WHERE origin LIKE 'http://%' OR origin LIKE 'https://%'";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<int> CountFromFeedsAsync(CancellationToken cancellationToken = default) =>
+        CountArticlesAsync("origin LIKE 'http://%' OR origin LIKE 'https://%'", null, cancellationToken);
 
     /// <summary>Every article's id, file and passage count, in pages, for a check of what the store holds.</summary>
     public async IAsyncEnumerable<IReadOnlyList<(string Id, string Origin, int PassageCount)>> ArticlePagesAsync(
@@ -160,17 +155,11 @@ public sealed class ArticleCatalog
         return files;
     }
 
-    /// <summary>Content hashes and passage counts of the articles that came from one file.</summary>
     /// <summary>How many articles came from <paramref name="origin"/>, without reading them.</summary>
-    public async Task<int> CountArticlesFromAsync(string origin, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM articles WHERE origin = $origin";
-        command.Parameters.AddWithValue("$origin", origin);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<int> CountArticlesFromAsync(string origin, CancellationToken cancellationToken = default) =>
+        CountArticlesAsync("origin = $origin", origin, cancellationToken);
 
+    /// <summary>Content hashes and passage counts of the articles that came from one file.</summary>
     public async Task<Dictionary<string, (string Hash, int PassageCount)>> ArticlesFromAsync(string origin, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -288,5 +277,17 @@ public sealed class ArticleCatalog
                 reader.GetInt32(8), VectorBlob.FromBytes((byte[])reader.GetValue(9))));
         }
         return entries;
+    }
+
+    private async Task<int> CountArticlesAsync(string where, string? origin, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM articles WHERE {where}";
+        if (origin is not null)
+        {
+            command.Parameters.AddWithValue("$origin", origin);
+        }
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -116,8 +116,9 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
             {
                 return !months.Contains(From.Month);
             }
-            // A month is of a year too: a sentence naming only other years ("in 1986") speaks of another time.
-            var named = NamedYear().Matches(sentence).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
+            // A month is of a year too: a sentence naming only other years ("in 1986") speaks of another time. Only years
+            // written out count: "a year earlier" compares with the month's own year.
+            var named = YearsNamed(sentence, published: null);
             return named.Count > 0 && !named.Contains(From.Year);
         }
         var years = YearsNamed(sentence, published);
