@@ -34,6 +34,12 @@ internal sealed class ScaleResult
     public Percentiles Answer { get; set; } = new(0, 0, 0, 0);
     public Percentiles Exact { get; set; } = new(0, 0, 0, 0);
     public Percentiles Lucene { get; set; } = new(0, 0, 0, 0);
+    /// <summary>FTS5's own bm25() ranking, the keyword search the store used before its in-memory index (on the first <see cref="Fts5Queries"/> queries: it is slow).</summary>
+    public Percentiles Fts5 { get; set; } = new(0, 0, 0, 0);
+    public int Fts5Queries { get; set; }
+    public double Fts5OverlapAt10 { get; set; }
+    /// <summary>Reading the keyword documents into the in-memory keyword index when the store is opened.</summary>
+    public double KeywordIndexSeconds { get; set; }
     /// <summary>CPU time of the process per query (all its threads), by leg: what the figures would be on idle cores, roughly.</summary>
     public Dictionary<string, Percentiles> CpuMilliseconds { get; set; } = [];
     public double LuceneBuildSeconds { get; set; }

@@ -94,10 +94,15 @@ public sealed class SchemaOneDatabaseTests : IDisposable
         using var database = new LocalDatabase(_temp.Combine("data", "tradebot.db"));
 
         Assert.Equal("1", await database.ReadMetaAsync("schema_version", CancellationToken.None));
-        foreach (var owner in new[] { "passages", "catalog", "ingestion_status", "term_index" })
+        // The passages' one upgrade drops the fts5vocab table the term statistics no longer come from.
+        foreach (var (owner, version) in new[] { ("passages", "2"), ("catalog", "1"), ("ingestion_status", "1"), ("term_index", "1") })
         {
-            Assert.Equal("1", await database.ReadMetaAsync(LocalDatabase.VersionKey(owner), CancellationToken.None));
+            Assert.Equal(version, await database.ReadMetaAsync(LocalDatabase.VersionKey(owner), CancellationToken.None));
         }
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'passage_vocabulary'";
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
     }
 
     public void Dispose() => _temp.Dispose();

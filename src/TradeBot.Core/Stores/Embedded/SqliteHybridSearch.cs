@@ -9,9 +9,10 @@ namespace TradeBot.Core.Stores.Embedded;
 
 /// <summary>
 /// Search over the embedded store: vector search (an int8 scan of every vector in memory, its candidates rescored
-/// exactly with the stored floats), FTS5 BM25 keyword search, and the two fused by reciprocal rank for hybrid search.
+/// exactly with the stored floats), BM25 keyword search (the in-memory <see cref="KeywordIndex"/>), and the two fused
+/// by reciprocal rank for hybrid search.
 /// </summary>
-internal sealed class SqliteHybridSearch(LocalDatabase database, SqlitePassageRecords records, VectorIndexCache vectors)
+internal sealed class SqliteHybridSearch(LocalDatabase database, SqlitePassageRecords records, VectorIndexCache vectors, KeywordIndexCache keywordIndex)
 {
     /// <summary>The usual RRF constant (Cormack et al.); the same value the Qdrant store sends.</summary>
     public const int RrfK = 60;
@@ -38,9 +39,9 @@ internal sealed class SqliteHybridSearch(LocalDatabase database, SqlitePassageRe
         var candidates = Math.Max(50, (top + skip) * 5);
         var query = AsVector(searchValue);
         var allowed = await AllowedRowIdsAsync(options?.Filter, cancellationToken).ConfigureAwait(false);
-        // The two legs run side by side, each on its own connection: the search takes the longer of them, not both.
-        // Task.Run, because Microsoft.Data.Sqlite's async methods complete synchronously.
-        var keywordSearch = Task.Run(() => KeywordSearchAsync(keywords, options?.Filter, candidates, cancellationToken), cancellationToken);
+        // The two legs run side by side: the search takes the longer of them, not both. Task.Run, because
+        // Microsoft.Data.Sqlite's async methods (the keyword index's catch-up) complete synchronously.
+        var keywordSearch = Task.Run(() => KeywordSearchAsync(keywords, allowed, candidates, cancellationToken), cancellationToken);
         var vectorSearch = NearestAsync(query, candidates, allowed, cancellationToken);
         await Task.WhenAll(vectorSearch, keywordSearch).ConfigureAwait(false);
         var vectorHits = await vectorSearch.ConfigureAwait(false);
@@ -59,35 +60,20 @@ internal sealed class SqliteHybridSearch(LocalDatabase database, SqlitePassageRe
         return await ResultsAsync(ranked, options?.ScoreThreshold, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The row ids of the <paramref name="top"/> best BM25 matches of any of <paramref name="keywords"/>.</summary>
-    public async Task<IReadOnlyList<long>> KeywordSearchAsync(
-        ICollection<string> keywords,
-        Expression<Func<PassageRecord, bool>>? filter,
-        int top,
-        CancellationToken cancellationToken)
+    /// <summary>The row ids of the <paramref name="top"/> best BM25 matches of any of <paramref name="keywords"/>, among <paramref name="allowed"/> when given.</summary>
+    public async Task<IReadOnlyList<long>> KeywordSearchAsync(ICollection<string> keywords, IReadOnlySet<long>? allowed, int top, CancellationToken cancellationToken)
     {
-        var terms = keywords.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal).ToList();
-        if (terms.Count == 0)
-        {
-            return [];
-        }
-        var match = string.Join(" OR ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
-        var (where, parameters) = SqlFilterTranslator.Translate(filter);
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = filter is null
-            ? "SELECT rowid FROM passage_terms WHERE passage_terms MATCH $match ORDER BY rank LIMIT $top"
-            : $"SELECT t.rowid FROM passage_terms t JOIN passages p ON p.rowid = t.rowid WHERE passage_terms MATCH $match AND {where} ORDER BY t.rank LIMIT $top";
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$top", top);
-        command.Parameters.AddRange(parameters);
-        var hits = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(reader.GetInt64(0));
-        }
-        return hits;
+        ArgumentNullException.ThrowIfNull(keywords);
+        var index = await keywordIndex.GetAsync(cancellationToken).ConfigureAwait(false);
+        return index.Search(keywords, top, allowed);
+    }
+
+    /// <summary>The row ids of the <paramref name="top"/> best BM25 matches, the filter given as an expression.</summary>
+    public async Task<IReadOnlyList<long>> KeywordSearchAsync(
+        ICollection<string> keywords, Expression<Func<PassageRecord, bool>>? filter, int top, CancellationToken cancellationToken)
+    {
+        var allowed = await AllowedRowIdsAsync(filter, cancellationToken).ConfigureAwait(false);
+        return await KeywordSearchAsync(keywords, allowed, top, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How many quantized candidates are rescored with the exact vectors for <paramref name="top"/> results.</summary>

@@ -9,7 +9,7 @@ namespace TradeBot.Core.Stores.Embedded;
 /// <summary>
 /// The embedded passage store: a <see cref="VectorStoreCollection{TKey, TRecord}"/> on the local SQLite database.
 /// Its records (<see cref="SqlitePassageRecords"/>) and its hybrid search (<see cref="SqliteHybridSearch"/>: int8
-/// vector scan rescored exactly, FTS5 BM25, reciprocal rank fusion) are kept apart; this class puts them behind the
+/// vector scan rescored exactly, BM25 over an in-memory keyword index, reciprocal rank fusion) are kept apart; this class puts them behind the
 /// VectorData seams retrieval and ingestion use.
 /// </summary>
 public sealed class SqlitePassageCollection
@@ -21,8 +21,8 @@ public sealed class SqlitePassageCollection
     private readonly LocalDatabase _database;
     private readonly SqlitePassageRecords _records;
     private readonly VectorIndexCache _vectors;
+    private readonly KeywordIndexCache _keywords;
     private readonly SqliteHybridSearch _search;
-    private readonly Fts5TermStatistics _termStatistics;
 
     public SqlitePassageCollection(LocalDatabase database, string name = "passages")
     {
@@ -31,8 +31,8 @@ public sealed class SqlitePassageCollection
         Name = name;
         _records = new SqlitePassageRecords(database, name);
         _vectors = new VectorIndexCache(database);
-        _search = new SqliteHybridSearch(database, _records, _vectors);
-        _termStatistics = new Fts5TermStatistics(database, "passages", "passage_vocabulary");
+        _keywords = new KeywordIndexCache(database);
+        _search = new SqliteHybridSearch(database, _records, _vectors, _keywords);
     }
 
     /// <summary>What the last catch-up of the vector index did, for tests and the benchmark.</summary>
@@ -134,7 +134,7 @@ public sealed class SqlitePassageCollection
     /// <inheritdoc cref="VectorIndexCache.GetAsync"/>
     internal Task<VectorIndex> GetVectorIndexAsync(CancellationToken cancellationToken = default) => _vectors.GetAsync(cancellationToken);
 
-    public Task<TermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken = default) => _termStatistics.GetAsync(cancellationToken);
+    public Task<TermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken = default) => _keywords.GetStatisticsAsync(cancellationToken);
 
     public Task<string?> GetInstanceIdAsync(CancellationToken cancellationToken = default) => _database.ReadMetaAsync("instance_id", cancellationToken);
 
@@ -155,6 +155,7 @@ public sealed class SqlitePassageCollection
         if (disposing)
         {
             _vectors.Dispose();
+            _keywords.Dispose();
         }
         base.Dispose(disposing);
     }

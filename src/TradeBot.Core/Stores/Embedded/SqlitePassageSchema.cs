@@ -2,7 +2,7 @@ using TradeBot.Core.LocalData;
 
 namespace TradeBot.Core.Stores.Embedded;
 
-/// <summary>The embedded store's tables in the local database: the passages, their FTS5 keyword index, and the log of vector changes.</summary>
+/// <summary>The embedded store's tables in the local database: the passages, their keyword documents (FTS5, the durable copy the in-memory keyword index is built from), and the log of passage changes both indexes catch up from.</summary>
 internal static class SqlitePassageSchema
 {
     public static LocalSchema Schema { get; } = new("passages", "passages",
@@ -23,13 +23,14 @@ internal static class SqlitePassageSchema
         CREATE INDEX IF NOT EXISTS passages_published ON passages(published);
         CREATE INDEX IF NOT EXISTS passages_source ON passages(source);
         CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0');
-        CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocabulary USING fts5vocab(passage_terms, 'row');
         CREATE TABLE IF NOT EXISTS vector_changes(rowid INTEGER PRIMARY KEY, generation INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS vector_changes_generation ON vector_changes(generation);
         CREATE TRIGGER IF NOT EXISTS passages_vector_inserted AFTER INSERT ON passages BEGIN {LogVectorChange("NEW")} END;
         CREATE TRIGGER IF NOT EXISTS passages_vector_updated AFTER UPDATE OF embedding ON passages BEGIN {LogVectorChange("NEW")} END;
         CREATE TRIGGER IF NOT EXISTS passages_vector_deleted AFTER DELETE ON passages BEGIN {LogVectorChange("OLD")} END;
-        """);
+        """,
+        // 1 -> 2: term statistics come from the in-memory keyword index, no longer from an fts5vocab table.
+        ["DROP TABLE IF EXISTS passage_vocabulary;"]);
 
     /// <summary>
     /// The change log the vector index catches up from: the generation in which each passage's vector last changed.

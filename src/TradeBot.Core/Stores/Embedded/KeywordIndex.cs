@@ -1,0 +1,372 @@
+namespace TradeBot.Core.Stores.Embedded;
+
+/// <summary>
+/// The embedded store's keyword index in memory: for each analysed term, the passages that contain it and how often,
+/// ranked with FTS5's <c>bm25()</c> formula (k1 1.2, b 0.75, IDF floored at 1e-6) so that it ranks as the FTS5 table
+/// it is built from did. Scoring walks only the query terms' postings into one accumulator, so a query costs the sum
+/// of its terms' document frequencies at a few nanoseconds each, where FTS5 spends microseconds. Documents are the
+/// space-separated analysed terms of <see cref="PassageTerms.KeywordDocument"/>; a query term matches a document term
+/// only when they are equal.
+/// </summary>
+internal sealed class KeywordIndex : IDisposable
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+    private const long Free = long.MinValue;
+
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<Postings> _postings = [];
+    private readonly Dictionary<long, int> _slotOfRow = [];
+    private readonly Stack<ScoreBuffer> _buffers = new();
+    private long[] _rowIds = [];
+    private int[] _lengths = [];
+    private int[][] _documentTerms = [];
+    private int _slots;
+    private long _totalLength;
+
+    /// <summary>How many passages the index holds.</summary>
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _slotOfRow.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Indexes <paramref name="document"/> (analysed terms separated by spaces) as the passage's text, replacing what it had.</summary>
+    public void Set(long rowId, string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in document.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+        }
+        _lock.EnterWriteLock();
+        try
+        {
+            RemoveLocked(rowId);
+            var slot = NewSlot();
+            var terms = new int[frequencies.Count];
+            var length = 0;
+            var i = 0;
+            foreach (var (term, frequency) in frequencies)
+            {
+                if (!_termIds.TryGetValue(term, out var termId))
+                {
+                    termId = _postings.Count;
+                    _termIds.Add(term, termId);
+                    _postings.Add(new Postings(term));
+                }
+                _postings[termId].Add(slot, frequency);
+                terms[i++] = termId;
+                length += frequency;
+            }
+            _rowIds[slot] = rowId;
+            _lengths[slot] = length;
+            _documentTerms[slot] = terms;
+            _slotOfRow[rowId] = slot;
+            _totalLength += length;
+            CompactIfWasteful();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public bool Remove(long rowId)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            var removed = RemoveLocked(rowId);
+            CompactIfWasteful();
+            return removed;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// The row ids of the <paramref name="top"/> passages with the best BM25 score for any of <paramref name="terms"/>,
+    /// best first (ties by row id), among <paramref name="allowed"/> when given.
+    /// </summary>
+    public IReadOnlyList<long> Search(IEnumerable<string> terms, int top, IReadOnlySet<long>? allowed = null)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (top <= 0)
+        {
+            return [];
+        }
+        _lock.EnterReadLock();
+        ScoreBuffer? buffer = null;
+        try
+        {
+            var documents = _slotOfRow.Count;
+            if (documents == 0)
+            {
+                return [];
+            }
+            buffer = RentBuffer();
+            var scores = buffer.Scores;
+            var touched = buffer.Touched;
+            var touchedCount = 0;
+            var averageLength = (double)_totalLength / documents;
+            foreach (var term in terms.Distinct(StringComparer.Ordinal))
+            {
+                if (!_termIds.TryGetValue(term, out var termId) || _postings[termId].Documents == 0)
+                {
+                    continue;
+                }
+                var postings = _postings[termId];
+                var idf = Math.Log((documents - postings.Documents + 0.5) / (postings.Documents + 0.5));
+                if (idf <= 0)
+                {
+                    idf = 1e-6; // FTS5's floor, so that a word in most passages still counts a little
+                }
+                var slots = postings.Slots;
+                var counts = postings.Counts;
+                for (var p = 0; p < postings.Length; p++)
+                {
+                    var slot = slots[p];
+                    if (_rowIds[slot] == Free)
+                    {
+                        continue;
+                    }
+                    double frequency = counts[p];
+                    var contribution = idf * (frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * _lengths[slot] / averageLength)))));
+                    if (scores[slot] == 0)
+                    {
+                        touched[touchedCount++] = slot;
+                    }
+                    scores[slot] += contribution;
+                }
+            }
+            return Best(scores, touched, touchedCount, top, allowed);
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ReturnBuffer(buffer);
+            }
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>How many passages there are, and how many contain each term: the statistics FTS5's vocabulary table gave.</summary>
+    public TermStatistics Statistics()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var frequencies = new Dictionary<string, int>(_postings.Count, StringComparer.Ordinal);
+            foreach (var postings in _postings)
+            {
+                if (postings.Documents > 0)
+                {
+                    frequencies.Add(postings.Term, postings.Documents);
+                }
+            }
+            return new TermStatistics(_slotOfRow.Count, frequencies);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private List<long> Best(double[] scores, int[] touched, int touchedCount, int top, IReadOnlySet<long>? allowed)
+    {
+        // The worst of the best so far on top of the heap: a lower score, or at the same score the larger row id.
+        var best = new PriorityQueue<long, (double Score, long RowId)>(top + 1, Comparer<(double Score, long RowId)>.Create(
+            (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.RowId.CompareTo(a.RowId)));
+        for (var i = 0; i < touchedCount; i++)
+        {
+            var slot = touched[i];
+            var score = scores[slot];
+            scores[slot] = 0;
+            var rowId = _rowIds[slot];
+            if (allowed is not null && !allowed.Contains(rowId))
+            {
+                continue;
+            }
+            if (best.Count < top)
+            {
+                best.Enqueue(rowId, (score, rowId));
+            }
+            else if (best.TryPeek(out _, out var worst) && (score > worst.Score || (score == worst.Score && rowId < worst.RowId)))
+            {
+                best.EnqueueDequeue(rowId, (score, rowId));
+            }
+        }
+        var ranked = new List<long>(best.Count);
+        while (best.TryDequeue(out var rowId, out _))
+        {
+            ranked.Add(rowId);
+        }
+        ranked.Reverse();
+        return ranked;
+    }
+
+    private bool RemoveLocked(long rowId)
+    {
+        if (!_slotOfRow.Remove(rowId, out var slot))
+        {
+            return false;
+        }
+        foreach (var termId in _documentTerms[slot])
+        {
+            _postings[termId].Documents--;
+        }
+        _totalLength -= _lengths[slot];
+        _rowIds[slot] = Free;
+        _documentTerms[slot] = [];
+        return true;
+    }
+
+    private int NewSlot()
+    {
+        if (_slots == _rowIds.Length)
+        {
+            var capacity = Math.Max(1_024, _rowIds.Length * 2);
+            Array.Resize(ref _rowIds, capacity);
+            Array.Resize(ref _lengths, capacity);
+            Array.Resize(ref _documentTerms, capacity);
+            lock (_buffers)
+            {
+                _buffers.Clear(); // too small now
+            }
+        }
+        return _slots++;
+    }
+
+    /// <summary>
+    /// Once removed and replaced passages hold more than a fifth of the slots, drops their postings and numbers the
+    /// remaining slots from zero again: a cost in proportion to the index, paid once for every so many changes.
+    /// </summary>
+    private void CompactIfWasteful()
+    {
+        if (_slots - _slotOfRow.Count <= Math.Max(1_024, _slotOfRow.Count / 4))
+        {
+            return;
+        }
+        var newSlot = new int[_slots];
+        var next = 0;
+        for (var slot = 0; slot < _slots; slot++)
+        {
+            if (_rowIds[slot] == Free)
+            {
+                newSlot[slot] = -1;
+                continue;
+            }
+            newSlot[slot] = next;
+            _rowIds[next] = _rowIds[slot];
+            _lengths[next] = _lengths[slot];
+            _documentTerms[next] = _documentTerms[slot];
+            _slotOfRow[_rowIds[next]] = next;
+            next++;
+        }
+        Array.Fill(_documentTerms, [], next, _slots - next);
+        _slots = next;
+        foreach (var postings in _postings)
+        {
+            postings.Renumber(newSlot);
+        }
+    }
+
+    private ScoreBuffer RentBuffer()
+    {
+        lock (_buffers)
+        {
+            if (_buffers.TryPop(out var buffer) && buffer.Scores.Length >= _slots)
+            {
+                return buffer;
+            }
+        }
+        return new ScoreBuffer(_rowIds.Length);
+    }
+
+    private void ReturnBuffer(ScoreBuffer buffer)
+    {
+        lock (_buffers)
+        {
+            // Kept only while the index has not outgrown it, and only as many as searches ran at once.
+            if (buffer.Scores.Length >= _rowIds.Length && _buffers.Count < Environment.ProcessorCount * 2)
+            {
+                _buffers.Push(buffer);
+            }
+        }
+    }
+
+    /// <summary>One search's score accumulator, all zeros between searches, and the slots it touched.</summary>
+    private sealed class ScoreBuffer(int capacity)
+    {
+        public double[] Scores { get; } = new double[capacity];
+
+        public int[] Touched { get; } = new int[capacity];
+    }
+
+    /// <summary>One term's postings: the slots of the passages that contain it, in the order they were indexed, with the term's count in each.</summary>
+    private sealed class Postings(string term)
+    {
+        public string Term { get; } = term;
+
+        public int[] Slots { get; private set; } = new int[2];
+
+        public ushort[] Counts { get; private set; } = new ushort[2];
+
+        public int Length { get; private set; }
+
+        /// <summary>How many live passages contain the term (postings of removed passages stay until compaction).</summary>
+        public int Documents { get; set; }
+
+        public void Add(int slot, int count)
+        {
+            if (Length == Slots.Length)
+            {
+                Slots = ResizedTo(Slots, Length * 2);
+                Counts = ResizedTo(Counts, Length * 2);
+            }
+            Slots[Length] = slot;
+            Counts[Length] = (ushort)Math.Min(count, ushort.MaxValue);
+            Length++;
+            Documents++;
+        }
+
+        public void Renumber(int[] newSlot)
+        {
+            var kept = 0;
+            for (var p = 0; p < Length; p++)
+            {
+                if (newSlot[Slots[p]] is var slot and >= 0)
+                {
+                    Slots[kept] = slot;
+                    Counts[kept] = Counts[p];
+                    kept++;
+                }
+            }
+            Length = kept;
+        }
+
+        private static T[] ResizedTo<T>(T[] array, int length)
+        {
+            Array.Resize(ref array, length);
+            return array;
+        }
+    }
+}
