@@ -124,6 +124,7 @@ internal sealed class KeywordIndex : IDisposable
             var touched = buffer.Touched;
             var touchedCount = 0;
             var averageLength = (double)_totalLength / documents;
+            var lengths = _lengths;
             foreach (var term in terms.Distinct(StringComparer.Ordinal))
             {
                 if (!_termIds.TryGetValue(term, out var termId) || _postings[termId].Documents == 0)
@@ -141,12 +142,13 @@ internal sealed class KeywordIndex : IDisposable
                 for (var p = 0; p < postings.Length; p++)
                 {
                     var slot = slots[p];
-                    if (_rowIds[slot] == Free)
+                    var length = lengths[slot];
+                    if (length < 0)
                     {
-                        continue;
+                        continue; // a removed passage, until the next compaction
                     }
                     double frequency = counts[p];
-                    var contribution = idf * (frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * _lengths[slot] / averageLength)))));
+                    var contribution = idf * (frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * length / averageLength)))));
                     if (scores[slot] == 0)
                     {
                         touched[touchedCount++] = slot;
@@ -185,6 +187,23 @@ internal sealed class KeywordIndex : IDisposable
         finally
         {
             _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Gives back the room postings lists grew into: after a full build, they are mostly read from.</summary>
+    public void TrimExcess()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var postings in _postings)
+            {
+                postings.TrimExcess();
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
         }
     }
 
@@ -234,6 +253,7 @@ internal sealed class KeywordIndex : IDisposable
             _postings[termId].Documents--;
         }
         _totalLength -= _lengths[slot];
+        _lengths[slot] = -1;
         _rowIds[slot] = Free;
         _documentTerms[slot] = [];
         return true;
@@ -346,6 +366,12 @@ internal sealed class KeywordIndex : IDisposable
             Counts[Length] = (ushort)Math.Min(count, ushort.MaxValue);
             Length++;
             Documents++;
+        }
+
+        public void TrimExcess()
+        {
+            Slots = ResizedTo(Slots, Math.Max(1, Length));
+            Counts = ResizedTo(Counts, Math.Max(1, Length));
         }
 
         public void Renumber(int[] newSlot)

@@ -46,6 +46,7 @@ internal sealed class KeywordIndexCache(LocalDatabase database) : IDisposable
                 // None yet, or the database went back to an earlier generation (a restored backup): read it all.
                 index = new KeywordIndex();
                 await LoadAsync(connection, snapshot, index, "SELECT rowid, terms FROM passage_terms", null, cancellationToken).ConfigureAwait(false);
+                index.TrimExcess();
             }
             else
             {
