@@ -115,7 +115,7 @@ internal static class ScaleReport
             Line(memory, [.. restarted.Select(e => Math.Log10(e.GetProperty("Passages").GetInt64()))],
                 restarted.Select(e => e.GetProperty("RssBytes").GetInt64() / 1_048_576.0), "resident memory, restarted server (MB)");
         }
-        Line(memory, sizes, results.Select(r => r.IndexBytes / 1_048_576.0), "int8 vector index (MB)");
+        Line(memory, sizes, results.Select(r => r.IndexBytes / 1_048_576.0), "int4 vector index (MB)");
         Line(memory, sizes, results.Select(r => r.Passages * 384.0 * 4 / 1_048_576), "floats, were they all in memory (MB)");
         Line(memory, sizes, results.Select(r => r.DatabaseBytes / 1_048_576.0), "tradebot.db on disk (MB)");
         Finish(memory, "Memory and disk against corpus size", "MB", Path.Combine(folder, "memory.png"));

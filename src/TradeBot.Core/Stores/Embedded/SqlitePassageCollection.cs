@@ -8,7 +8,7 @@ namespace TradeBot.Core.Stores.Embedded;
 
 /// <summary>
 /// The embedded passage store: a <see cref="VectorStoreCollection{TKey, TRecord}"/> on the local SQLite database.
-/// Its records (<see cref="SqlitePassageRecords"/>) and its hybrid search (<see cref="SqliteHybridSearch"/>: int8
+/// Its records (<see cref="SqlitePassageRecords"/>) and its hybrid search (<see cref="SqliteHybridSearch"/>: int4
 /// vector scan rescored exactly, BM25 over an in-memory keyword index, reciprocal rank fusion) are kept apart; this class puts them behind the
 /// VectorData seams retrieval and ingestion use.
 /// </summary>

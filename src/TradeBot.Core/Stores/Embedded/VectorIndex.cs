@@ -1,13 +1,11 @@
-using System.Runtime.InteropServices;
-
 namespace TradeBot.Core.Stores.Embedded;
 
 /// <summary>
-/// The passage vectors as int8 codes (a quarter of the floats' memory), in chunks that grow and are updated in place,
-/// scanned in full with SIMD to choose candidates. The floats stay in SQLite, which rescores the candidates exactly;
+/// The passage vectors as int4 codes (<see cref="Int4Vectors"/>: an eighth of the floats' memory), in chunks that grow
+/// and are updated in place, scanned in full with SIMD to choose candidates. The floats stay in SQLite, which rescores the candidates exactly;
 /// this index is a cache rebuilt from the file whenever it is missing or stale (see <see cref="VectorIndexFile"/>).
 /// An exact scan, not a graph: its recall does not depend on how the vectors are distributed, and its cost is one
-/// pass over a byte per dimension and passage.
+/// pass over half a byte per dimension and passage.
 /// </summary>
 internal sealed class VectorIndex : IDisposable
 {
@@ -31,6 +29,9 @@ internal sealed class VectorIndex : IDisposable
     /// <summary>0 for an index of an empty store: it holds nothing until it is rebuilt.</summary>
     public int Dimensions { get; }
 
+    /// <summary>The bytes of one vector's codes.</summary>
+    private int CodeBytes => Int4Vectors.BytesFor(Dimensions);
+
     public int Count
     {
         get
@@ -48,7 +49,7 @@ internal sealed class VectorIndex : IDisposable
     }
 
     /// <summary>Bytes held by the codes, scales and ids (not the row map): what the vectors cost in memory.</summary>
-    public long MemoryBytes => (long)_chunks.Count * ChunkSize * (Dimensions + sizeof(float) + sizeof(int) + sizeof(long));
+    public long MemoryBytes => (long)_chunks.Count * ChunkSize * (CodeBytes + sizeof(float) + sizeof(long));
 
     /// <summary>Adds or replaces the vector of a row.</summary>
     public void Set(long rowId, ReadOnlySpan<float> vector)
@@ -71,9 +72,7 @@ internal sealed class VectorIndex : IDisposable
             }
             var chunk = _chunks[slot / ChunkSize];
             var offset = slot % ChunkSize;
-            var codes = chunk.Codes.AsSpan(offset * Dimensions, Dimensions);
-            chunk.Scales[offset] = Int8Vectors.Quantize(vector, codes);
-            chunk.Sums[offset] = Int8Vectors.Sum(codes);
+            chunk.Scales[offset] = Int4Vectors.Quantize(vector, chunk.Codes.AsSpan(offset * CodeBytes, CodeBytes));
             chunk.RowIds[offset] = rowId;
         }
         finally
@@ -115,14 +114,7 @@ internal sealed class VectorIndex : IDisposable
         {
             throw new ArgumentException($"The query vector has {query.Length} dimensions; the store holds {Dimensions}.", nameof(query));
         }
-        var queryCodes = new sbyte[Dimensions];
-        Int8Vectors.Quantize(query, queryCodes);
-        var biased = new byte[Dimensions];
-        for (var i = 0; i < Dimensions; i++)
-        {
-            biased[i] = (byte)(queryCodes[i] + 128);
-        }
-        var probe = new Probe(queryCodes, biased, count);
+        var probe = new Probe(new Int4Vectors.Query(query), count);
 
         _lock.EnterReadLock();
         try
@@ -136,7 +128,7 @@ internal sealed class VectorIndex : IDisposable
                     if (_slots.TryGetValue(rowId, out var slot))
                     {
                         var chunk = _chunks[slot / ChunkSize];
-                        best.Offer(rowId, probe.Score(chunk, slot % ChunkSize, Dimensions));
+                        best.Offer(rowId, probe.Score(chunk, slot % ChunkSize, CodeBytes));
                     }
                 }
                 return best.Ranked();
@@ -181,7 +173,7 @@ internal sealed class VectorIndex : IDisposable
                     }
                     writer.Write(chunk.RowIds[offset]);
                     writer.Write(chunk.Scales[offset]);
-                    writer.Write(MemoryMarshal.AsBytes(chunk.Codes.AsSpan(offset * Dimensions, Dimensions)));
+                    writer.Write(chunk.Codes.AsSpan(offset * CodeBytes, CodeBytes));
                 }
             }
         }
@@ -211,12 +203,10 @@ internal sealed class VectorIndex : IDisposable
             var rowId = reader.ReadInt64();
             chunk.RowIds[offset] = rowId;
             chunk.Scales[offset] = reader.ReadSingle();
-            var codes = chunk.Codes.AsSpan(offset * dimensions, dimensions);
-            if (reader.Read(MemoryMarshal.AsBytes(codes)) != dimensions)
+            if (reader.Read(chunk.Codes.AsSpan(offset * index.CodeBytes, index.CodeBytes)) != index.CodeBytes)
             {
                 throw new EndOfStreamException("The vector index file ends early.");
             }
-            chunk.Sums[offset] = Int8Vectors.Sum(codes);
             if (!index._slots.TryAdd(rowId, slot))
             {
                 throw new InvalidDataException("The vector index file names a row twice.");
@@ -242,7 +232,7 @@ internal sealed class VectorIndex : IDisposable
                 {
                     continue;
                 }
-                best.Offer(rowId, probe.Score(chunk, offset, Dimensions));
+                best.Offer(rowId, probe.Score(chunk, offset, CodeBytes));
             }
         }
         return best;
@@ -252,11 +242,9 @@ internal sealed class VectorIndex : IDisposable
     {
         public const long Free = long.MinValue;
 
-        public sbyte[] Codes { get; } = new sbyte[ChunkSize * dimensions];
+        public byte[] Codes { get; } = new byte[ChunkSize * Int4Vectors.BytesFor(dimensions)];
 
         public float[] Scales { get; } = new float[ChunkSize];
-
-        public int[] Sums { get; } = new int[ChunkSize];
 
         public long[] RowIds { get; } = CreateFree();
 
@@ -268,12 +256,12 @@ internal sealed class VectorIndex : IDisposable
         }
     }
 
-    private sealed class Probe(sbyte[] codes, byte[] biased, int count)
+    private sealed class Probe(Int4Vectors.Query query, int count)
     {
         public int Count => count;
 
-        public float Score(Chunk chunk, int offset, int dimensions) =>
-            Int8Vectors.Dot(codes, biased, chunk.Codes.AsSpan(offset * dimensions, dimensions), chunk.Sums[offset]) * chunk.Scales[offset];
+        public float Score(Chunk chunk, int offset, int codeBytes) =>
+            Int4Vectors.Dot(query, chunk.Codes.AsSpan(offset * codeBytes, codeBytes)) * chunk.Scales[offset];
     }
 
     /// <summary>The best <c>k</c> scores seen, in a min-heap whose root is the score to beat.</summary>

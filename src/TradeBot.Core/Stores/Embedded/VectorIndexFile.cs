@@ -10,7 +10,7 @@ namespace TradeBot.Core.Stores.Embedded;
 internal static class VectorIndexFile
 {
     private const string Magic = "TradeBot vector index";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: int4 codes (1 held int8 codes)
 
     public static string PathFor(string databasePath) => databasePath + ".vectors";
 

@@ -8,17 +8,17 @@ public sealed class VectorIndexTests
     private const int Dimensions = 96;
 
     [Fact]
-    public void Dot_AnyLength_EqualsTheScalarProduct()
+    public void Dot_AnyLength_EqualsTheScalarProductOfTheCodes()
     {
         var random = new Random(7);
-        foreach (var length in new[] { 3, 32, 64, 96, 100, 384 })
+        foreach (var length in new[] { 3, 32, 64, 96, 100, 127, 384 })
         {
-            var query = Codes(random, length);
-            var stored = Codes(random, length);
-            var biased = query.Select(q => (byte)(q + 128)).ToArray();
-            var expected = query.Zip(stored, (q, s) => q * s).Sum();
+            var query = new Int4Vectors.Query(RandomVector(random, length));
+            var packed = new byte[Int4Vectors.BytesFor(length)];
+            Int4Vectors.Quantize(RandomVector(random, length), packed);
+            var expected = Enumerable.Range(0, length).Sum(i => (i % 2 == 0 ? query.Even : query.Odd)[i / 2] * Int4Vectors.CodeAt(packed, i));
 
-            Assert.Equal(expected, Int8Vectors.Dot(query, biased, stored, Int8Vectors.Sum(stored)));
+            Assert.Equal(expected, Int4Vectors.Dot(query, packed));
         }
     }
 
@@ -26,13 +26,14 @@ public sealed class VectorIndexTests
     public void Quantize_Vector_KeepsItsDirection()
     {
         var vector = UnitVector(new Random(3));
-        var codes = new sbyte[Dimensions];
+        var packed = new byte[Int4Vectors.BytesFor(Dimensions)];
 
-        var scale = Int8Vectors.Quantize(vector, codes);
+        var scale = Int4Vectors.Quantize(vector, packed);
 
+        var codes = Enumerable.Range(0, Dimensions).Select(i => Int4Vectors.CodeAt(packed, i)).ToArray();
         var restored = codes.Select(c => c * scale).ToArray();
-        Assert.True(TensorPrimitives.CosineSimilarity(vector, restored) > 0.999f);
-        Assert.Equal(127, codes.Max(c => Math.Abs((int)c)));
+        Assert.True(TensorPrimitives.CosineSimilarity(vector, restored) > 0.98f);
+        Assert.Equal(7, codes.Max(Math.Abs));
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class VectorIndexTests
         Assert.Equal(index.Candidates(query, 25, null), read.Candidates(query, 25, null));
     }
 
-    private static sbyte[] Codes(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => (sbyte)random.Next(-127, 128))];
+    private static float[] RandomVector(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => (float)((random.NextDouble() * 2) - 1))];
 
     private static float[] UnitVector(Random random)
     {
