@@ -120,43 +120,30 @@ internal sealed class KeywordIndex : IDisposable
                 return [];
             }
             buffer = RentBuffer();
-            var scores = buffer.Scores;
-            var touched = buffer.Touched;
-            var touchedCount = 0;
-            var averageLength = (double)_totalLength / documents;
-            var lengths = _lengths;
-            foreach (var term in terms.Distinct(StringComparer.Ordinal))
+            var scoring = new Scoring(buffer, _lengths, (double)_totalLength / documents);
+            var query = QueryTerms(terms, documents);
+            // Most passages a query touches match only its commonest words, which weigh least. Once no passage those
+            // words alone could lift reaches the current top (MaxScore, Turtle and Flood 1995), they are added only
+            // to the passages already scored: the ranking is the same, at a fraction of the postings read.
+            var next = 0;
+            for (; next < query.Count; next++)
             {
-                if (!_termIds.TryGetValue(term, out var termId) || _postings[termId].Documents == 0)
+                if (allowed is null && scoring.Count >= top && UpperBound(query, next) < scoring.KthBest(top))
                 {
-                    continue;
+                    break;
                 }
-                var postings = _postings[termId];
-                var idf = Math.Log((documents - postings.Documents + 0.5) / (postings.Documents + 0.5));
-                if (idf <= 0)
+                scoring.AddAll(query[next].Postings, query[next].Idf);
+            }
+            if (next < query.Count)
+            {
+                var threshold = scoring.KthBest(top);
+                var candidates = scoring.Scored(minimum: threshold - UpperBound(query, next));
+                for (; next < query.Count; next++)
                 {
-                    idf = 1e-6; // FTS5's floor, so that a word in most passages still counts a little
-                }
-                var slots = postings.Slots;
-                var counts = postings.Counts;
-                for (var p = 0; p < postings.Length; p++)
-                {
-                    var slot = slots[p];
-                    var length = lengths[slot];
-                    if (length < 0)
-                    {
-                        continue; // a removed passage, until the next compaction
-                    }
-                    double frequency = counts[p];
-                    var contribution = idf * (frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * length / averageLength)))));
-                    if (scores[slot] == 0)
-                    {
-                        touched[touchedCount++] = slot;
-                    }
-                    scores[slot] += contribution;
+                    scoring.AddTo(candidates, query[next].Postings, query[next].Idf);
                 }
             }
-            return Best(scores, touched, touchedCount, top, allowed);
+            return Best(scoring, top, allowed);
         }
         finally
         {
@@ -209,8 +196,39 @@ internal sealed class KeywordIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    private List<long> Best(double[] scores, int[] touched, int touchedCount, int top, IReadOnlySet<long>? allowed)
+    /// <summary>The query's terms the index knows, with their IDF, the rarest (highest IDF) first.</summary>
+    private List<(Postings Postings, double Idf)> QueryTerms(IEnumerable<string> terms, int documents)
     {
+        var query = new List<(Postings Postings, double Idf)>();
+        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        {
+            if (_termIds.TryGetValue(term, out var termId) && _postings[termId].Documents > 0)
+            {
+                var postings = _postings[termId];
+                var idf = Math.Log((documents - postings.Documents + 0.5) / (postings.Documents + 0.5));
+                query.Add((postings, idf <= 0 ? 1e-6 : idf)); // FTS5's floor: a word in most passages still counts a little
+            }
+        }
+        query.Sort((a, b) => b.Idf.CompareTo(a.Idf));
+        return query;
+    }
+
+    /// <summary>The most the terms from <paramref name="first"/> on can add to a passage's score: each at most IDF x (k1 + 1).</summary>
+    private static double UpperBound(List<(Postings Postings, double Idf)> query, int first)
+    {
+        var bound = 0.0;
+        for (var i = first; i < query.Count; i++)
+        {
+            bound += query[i].Idf * (K1 + 1);
+        }
+        return bound;
+    }
+
+    private List<long> Best(Scoring scoring, int top, IReadOnlySet<long>? allowed)
+    {
+        var scores = scoring.Scores;
+        var touched = scoring.Touched;
+        var touchedCount = scoring.Count;
         // The worst of the best so far on top of the heap: a lower score, or at the same score the larger row id.
         var best = new PriorityQueue<long, (double Score, long RowId)>(top + 1, Comparer<(double Score, long RowId)>.Create(
             (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.RowId.CompareTo(a.RowId)));
@@ -331,6 +349,111 @@ internal sealed class KeywordIndex : IDisposable
                 _buffers.Push(buffer);
             }
         }
+    }
+
+    /// <summary>One search's BM25 accumulation over a <see cref="ScoreBuffer"/>: FTS5's formula, term by term.</summary>
+    private sealed class Scoring(ScoreBuffer buffer, int[] lengths, double averageLength)
+    {
+        public double[] Scores => buffer.Scores;
+
+        public int[] Touched => buffer.Touched;
+
+        /// <summary>How many passages have a score so far.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Adds the term's weight to every passage that contains it.</summary>
+        public void AddAll(Postings postings, double idf)
+        {
+            var scores = buffer.Scores;
+            var touched = buffer.Touched;
+            var slots = postings.Slots;
+            var counts = postings.Counts;
+            for (var p = 0; p < postings.Length; p++)
+            {
+                var slot = slots[p];
+                var length = lengths[slot];
+                if (length < 0)
+                {
+                    continue; // a removed passage, until the next compaction
+                }
+                if (scores[slot] == 0)
+                {
+                    touched[Count++] = slot;
+                }
+                scores[slot] += Weight(idf, counts[p], length);
+            }
+        }
+
+        /// <summary>Adds the term's weight to those of <paramref name="candidates"/> (slots in ascending order) that contain it.</summary>
+        public void AddTo(List<int> candidates, Postings postings, double idf)
+        {
+            var scores = buffer.Scores;
+            var slots = postings.Slots;
+            if (candidates.Count * Math.Log2(postings.Length + 1) < postings.Length)
+            {
+                // Few candidates: look each up (postings are in slot order), each search starting where the last ended.
+                var from = 0;
+                foreach (var slot in candidates)
+                {
+                    var found = Array.BinarySearch(slots, from, postings.Length - from, slot);
+                    if (found >= 0)
+                    {
+                        scores[slot] += Weight(idf, postings.Counts[found], lengths[slot]);
+                        from = found + 1;
+                    }
+                    else
+                    {
+                        from = ~found;
+                    }
+                }
+                return;
+            }
+            for (var p = 0; p < postings.Length; p++)
+            {
+                var slot = slots[p];
+                if (scores[slot] != 0 && lengths[slot] >= 0)
+                {
+                    scores[slot] += Weight(idf, postings.Counts[p], lengths[slot]);
+                }
+            }
+        }
+
+        /// <summary>The <paramref name="k"/>-th best score so far (0 when fewer have one).</summary>
+        public double KthBest(int k)
+        {
+            var best = new PriorityQueue<double, double>(k + 1);
+            for (var i = 0; i < Count; i++)
+            {
+                var score = buffer.Scores[buffer.Touched[i]];
+                if (best.Count < k)
+                {
+                    best.Enqueue(score, score);
+                }
+                else if (score > best.Peek())
+                {
+                    best.EnqueueDequeue(score, score);
+                }
+            }
+            return best.Count < k ? 0 : best.Peek();
+        }
+
+        /// <summary>The scored slots whose score is at least <paramref name="minimum"/>, in ascending order.</summary>
+        public List<int> Scored(double minimum)
+        {
+            var slots = new List<int>();
+            for (var i = 0; i < Count; i++)
+            {
+                if (buffer.Scores[buffer.Touched[i]] >= minimum)
+                {
+                    slots.Add(buffer.Touched[i]);
+                }
+            }
+            slots.Sort();
+            return slots;
+        }
+
+        private double Weight(double idf, double frequency, int length) =>
+            idf * (frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * length / averageLength)))));
     }
 
     /// <summary>One search's score accumulator, all zeros between searches, and the slots it touched.</summary>

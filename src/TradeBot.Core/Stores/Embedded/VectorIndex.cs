@@ -221,18 +221,25 @@ internal sealed class VectorIndex : IDisposable
     private TopK Scan(Probe probe, int firstChunk, int endChunk, IReadOnlySet<long>? allowed)
     {
         var best = new TopK(probe.Count);
+        var codeBytes = CodeBytes;
         for (var c = firstChunk; c < endChunk; c++)
         {
             var chunk = _chunks[c];
             var slots = Math.Min(ChunkSize, _used - (c * ChunkSize));
+            var rowIds = chunk.RowIds;
+            var codes = chunk.Codes.AsSpan(0, slots * codeBytes);
             for (var offset = 0; offset < slots; offset++)
             {
-                var rowId = chunk.RowIds[offset];
+                var rowId = rowIds[offset];
                 if (rowId == Chunk.Free || (allowed is not null && !allowed.Contains(rowId)))
                 {
                     continue;
                 }
-                best.Offer(rowId, probe.Score(chunk, offset, CodeBytes));
+                var score = probe.Score(codes.Slice(offset * codeBytes, codeBytes), chunk.Scales[offset]);
+                if (score > best.ScoreToBeat)
+                {
+                    best.Offer(rowId, score);
+                }
             }
         }
         return best;
@@ -261,13 +268,18 @@ internal sealed class VectorIndex : IDisposable
         public int Count => count;
 
         public float Score(Chunk chunk, int offset, int codeBytes) =>
-            Int4Vectors.Dot(query, chunk.Codes.AsSpan(offset * codeBytes, codeBytes)) * chunk.Scales[offset];
+            Score(chunk.Codes.AsSpan(offset * codeBytes, codeBytes), chunk.Scales[offset]);
+
+        public float Score(ReadOnlySpan<byte> codes, float scale) => Int4Vectors.Dot(query, codes) * scale;
     }
 
     /// <summary>The best <c>k</c> scores seen, in a min-heap whose root is the score to beat.</summary>
     private sealed class TopK(int k)
     {
         private readonly PriorityQueue<long, float> _heap = new(k + 1);
+
+        /// <summary>The score a new row must beat to enter: the lowest kept once <c>k</c> are kept.</summary>
+        public float ScoreToBeat { get; private set; } = float.NegativeInfinity;
 
         public void Offer(long rowId, float score)
         {
@@ -278,6 +290,10 @@ internal sealed class VectorIndex : IDisposable
             else if (_heap.TryPeek(out _, out var lowest) && score > lowest)
             {
                 _heap.EnqueueDequeue(rowId, score);
+            }
+            if (_heap.Count == k && _heap.TryPeek(out _, out var threshold))
+            {
+                ScoreToBeat = threshold;
             }
         }
 

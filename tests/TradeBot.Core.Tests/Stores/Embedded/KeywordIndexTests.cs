@@ -30,6 +30,32 @@ public sealed class KeywordIndexTests
     }
 
     [Fact]
+    public void Search_RareWordAmongCommonOnes_RanksAsFts5Bm25Does()
+    {
+        // Common words in most passages and a rare one in a few: the common words' postings are mostly skipped, and
+        // the ranking must not change for it.
+        var random = new Random(17);
+        var documents = Enumerable.Range(1, 3_000).ToDictionary(i => (long)i, i =>
+            string.Join(' ', Enumerable.Range(0, random.Next(5, 30)).Select(_ => s_vocabulary[random.Next(6)])
+                .Concat(i % 97 == 0 ? Enumerable.Repeat("zeppelin", 1 + (i % 3)) : [])
+                .Concat(i % 11 == 0 ? ["court"] : [])));
+        using var index = IndexOf(documents);
+        using var fts = Fts5Table(documents);
+
+        foreach (var query in new[] { new[] { "zeppelin", "tariff", "steel", "rice" }, ["court", "zeppelin", "quota"], ["court", "tariff", "export", "import"] })
+        {
+            foreach (var top in new[] { 3, 10, 40 })
+            {
+                var expected = Fts5Ranking(fts, query, top);
+
+                var actual = index.Search(query, top);
+
+                Assert.Equal(expected.Select(e => e.Score), actual.Select(rowId => Fts5Score(fts, query, rowId)), new ScoreComparer());
+            }
+        }
+    }
+
+    [Fact]
     public void Search_AfterReplacingAndRemovingMostPassages_RanksAsAnIndexBuiltFromWhatIsLeft()
     {
         var random = new Random(3);
