@@ -181,6 +181,9 @@ public sealed class CorpusSynchronizer
             return;
         }
 
+        // From its first write on, the file's recorded state no longer describes what the store holds: a run stopped
+        // midway (with another embedder, say) must leave the file to be read again, not skipped as unchanged.
+        await _catalog.RemoveFileAsync(file, cancellationToken).ConfigureAwait(false);
         var failuresBefore = report.Failures.Count;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<(Article Article, string Hash)>();

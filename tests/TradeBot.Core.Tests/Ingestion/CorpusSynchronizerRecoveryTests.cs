@@ -1,3 +1,4 @@
+using TradeBot.Core.Embeddings;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Tests.TestSupport;
 
@@ -67,12 +68,30 @@ public sealed class CorpusSynchronizerRecoveryTests : IDisposable
         Assert.Equal(ArticleCount, report.Unchanged);
     }
 
+    [Fact]
+    public async Task SyncAsync_AfterAnotherEmbeddersRunCrashed_ReembedsWhatThatRunRewrote()
+    {
+        using (var host = new CorpusHost(_temp.Path))
+        {
+            await host.Synchronizer.SyncAsync([_corpus]);
+        }
+        // A run with another embedder starts re-embedding the unchanged file and dies after its first batch.
+        await CrashDuringSecondBatchAsync(dimensions: 256);
+
+        using var again = new CorpusHost(_temp.Path);
+        var report = await again.Synchronizer.SyncAsync([_corpus]);
+
+        Assert.Equal(FirstBatch, report.Updated);
+        Assert.Equal(ArticleCount - FirstBatch, report.Unchanged);
+        Assert.All(await again.AllPassagesAsync(), p => Assert.Equal(HashingEmbeddingGenerator.DefaultDimensions, p.Embedding.Length));
+    }
+
     public void Dispose() => _temp.Dispose();
 
-    private async Task CrashDuringSecondBatchAsync()
+    private async Task CrashDuringSecondBatchAsync(int dimensions = HashingEmbeddingGenerator.DefaultDimensions)
     {
         using var run = new CancellationTokenSource();
-        var embedder = new FaultingEmbeddingGenerator(failOnCall: 2, run);
+        var embedder = new FaultingEmbeddingGenerator(failOnCall: 2, run, dimensions);
         using var host = new CorpusHost(_temp.Path, embedder: embedder);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Synchronizer.SyncAsync([_corpus], cancellationToken: run.Token));

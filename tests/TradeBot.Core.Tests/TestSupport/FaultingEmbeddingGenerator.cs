@@ -4,12 +4,14 @@ using TradeBot.Core.Embeddings;
 namespace TradeBot.Core.Tests.TestSupport;
 
 /// <summary>
-/// The built-in embedder, except that its <c>failOnCall</c>-th call cancels the run's token and stops there, as a
-/// process killed midway would. It reports the inner embedder's metadata, so content hashes match a normal run.
+/// The built-in embedder (of <paramref name="dimensions"/>), except that its <c>failOnCall</c>-th call cancels the
+/// run's token and stops there, as a process killed midway would. It reports the inner embedder's metadata, so content
+/// hashes match a normal run of that embedder.
 /// </summary>
-internal sealed class FaultingEmbeddingGenerator(int failOnCall, CancellationTokenSource run) : IEmbeddingGenerator<string, Embedding<float>>
+internal sealed class FaultingEmbeddingGenerator(int failOnCall, CancellationTokenSource run, int dimensions = HashingEmbeddingGenerator.DefaultDimensions)
+    : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private readonly HashingEmbeddingGenerator _inner = new();
+    private readonly HashingEmbeddingGenerator _inner = new(dimensions);
 
     public int Calls { get; private set; }
 
