@@ -2,8 +2,9 @@ namespace TradeBot.Core.Stores.Embedded;
 
 /// <summary>
 /// The passage vectors as int4 codes (<see cref="Int4Vectors"/>: an eighth of the floats' memory), in chunks that grow
-/// and are updated in place, scanned in full with SIMD to choose candidates. The floats stay in SQLite, which rescores the candidates exactly;
-/// this index is a cache rebuilt from the file whenever it is missing or stale (see <see cref="VectorIndexFile"/>).
+/// and are updated in place, scanned in full with SIMD to choose candidates. The floats stay in SQLite, which rescores
+/// the candidates exactly; this index is a cache rebuilt from the file whenever it is missing or stale (see
+/// <see cref="VectorIndexFile"/>).
 /// An exact scan, not a graph: its recall does not depend on how the vectors are distributed, and its cost is one
 /// pass over half a byte per dimension and passage.
 /// </summary>
