@@ -109,12 +109,13 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         foreach (var retrieved in retrieval.Passages)
         {
             var text = retrieved.Passage.Text;
-            var titleTerms = TextAnalyzer.Terms(retrieved.Passage.Title);
-            var split = SentenceSplitter.Split(text);
+            var analysis = PassageAnalysis.Of(text, retrieved.Passage.Title);
+            var titleTerms = analysis.TitleTerms;
+            var split = analysis.Sentences;
             // Each sentence is analysed once; a span of neighbouring sentences has their terms in turn.
-            var analysed = split.Select(s => TextAnalyzer.Terms(s.Text)).ToArray();
+            var analysed = analysis.SentenceTerms;
             string Span(int from, int to) => text[split[from].Start..(split[to].Start + split[to].Length)];
-            List<string> TermsOf(int from, int to) => [.. analysed[from..(to + 1)].SelectMany(t => t)];
+            List<string> TermsOf(int from, int to) => [.. Enumerable.Range(from, to - from + 1).SelectMany(i => analysed[i])];
             for (var i = 0; i < split.Count; i++)
             {
                 // "He said …" and "'…,' he said" are quoted with the sentence before it, which says who; a sentence that only sets the

@@ -142,8 +142,7 @@ public sealed class PassageRetriever(
         return candidates;
     }
 
-    private static HashSet<string> TermsOf(PassageRecord passage) =>
-        TextAnalyzer.Terms(passage.Text).Concat(TextAnalyzer.Terms(passage.Title)).ToHashSet(StringComparer.Ordinal);
+    private static IReadOnlySet<string> TermsOf(PassageRecord passage) => PassageAnalysis.Of(passage.Text, passage.Title).Terms;
 
     /// <summary>
     /// A name that no article uses in any of its forms ("Warsaw" or "Poland"), or a word that no article uses and that
