@@ -128,7 +128,9 @@ internal sealed class KeywordIndex : IDisposable
             var next = 0;
             for (; next < query.Count; next++)
             {
-                if (allowed is null && scoring.Count >= top && UpperBound(query, next) < scoring.KthBest(top))
+                // The k-th best is looked for only when even the best so far is out of the rest's reach.
+                var bound = UpperBound(query, next);
+                if (allowed is null && scoring.Count >= top && bound < scoring.Highest && bound < scoring.KthBest(top))
                 {
                     break;
                 }
@@ -361,6 +363,9 @@ internal sealed class KeywordIndex : IDisposable
         /// <summary>How many passages have a score so far.</summary>
         public int Count { get; private set; }
 
+        /// <summary>The best score so far, after <see cref="AddAll"/> (what <see cref="AddTo"/> adds is not counted).</summary>
+        public double Highest { get; private set; }
+
         /// <summary>Adds the term's weight to every passage that contains it.</summary>
         public void AddAll(Postings postings, double idf)
         {
@@ -380,7 +385,11 @@ internal sealed class KeywordIndex : IDisposable
                 {
                     touched[Count++] = slot;
                 }
-                scores[slot] += Weight(idf, counts[p], length);
+                var score = scores[slot] += Weight(idf, counts[p], length);
+                if (score > Highest)
+                {
+                    Highest = score;
+                }
             }
         }
 
