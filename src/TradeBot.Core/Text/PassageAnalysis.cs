@@ -5,7 +5,7 @@ namespace TradeBot.Core.Text;
 /// sentence's terms. Worked out once for each passage text and kept for the passages recent questions retrieved, as
 /// the same passages come back for question after question on a topic and analysis is most of what re-reading costs.
 /// </summary>
-public sealed class PassageAnalysis
+internal sealed class PassageAnalysis
 {
     /// <summary>The analyses of the last few thousand passages: some tens of megabytes at most.</summary>
     private static readonly BoundedCache<(string Text, string Title), PassageAnalysis> s_recent = new(4_096);

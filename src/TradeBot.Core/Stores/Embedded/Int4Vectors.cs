@@ -47,16 +47,27 @@ internal static class Int4Vectors
     /// each byte split into its two nibbles and multiplied with the query's even and odd dimensions.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Dot(Query query, ReadOnlySpan<byte> packed)
+    public static int Dot(Query query, ReadOnlySpan<byte> packed) => Dot(query, packed, AvxVnni.IsSupported, Avx2.IsSupported);
+
+    /// <summary>
+    /// <see cref="Dot(Query, ReadOnlySpan{byte})"/> with the instruction sets it may use named, so that tests check
+    /// every path on a machine that has them all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Dot(Query query, ReadOnlySpan<byte> packed, bool useVnni, bool useAvx2)
     {
         var length = packed.Length;
+        if (query.Even.Length != length)
+        {
+            throw new ArgumentException($"The codes hold {length} bytes; the query's layout, {query.Even.Length}.", nameof(packed));
+        }
         var i = 0;
         var total = 0;
         ref var even = ref MemoryMarshal.GetArrayDataReference(query.Even);
         ref var odd = ref MemoryMarshal.GetArrayDataReference(query.Odd);
         ref var stored = ref MemoryMarshal.GetReference(packed);
         var nibble = Vector256.Create((byte)0x0F);
-        if (AvxVnni.IsSupported && length >= 32)
+        if (useVnni && AvxVnni.IsSupported && length >= 32)
         {
             var accumulator = Vector256<int>.Zero;
             for (; i <= length - 32; i += 32)
@@ -67,7 +78,7 @@ internal static class Int4Vectors
             }
             total = Vector256.Sum(accumulator);
         }
-        else if (Avx2.IsSupported && length >= 32)
+        else if (useAvx2 && Avx2.IsSupported && length >= 32)
         {
             var accumulator = Vector256<int>.Zero;
             var ones = Vector256.Create((short)1);

@@ -19,6 +19,8 @@ public sealed class VectorIndexTests
             var expected = Enumerable.Range(0, length).Sum(i => (i % 2 == 0 ? query.Even : query.Odd)[i / 2] * Int4Vectors.CodeAt(packed, i));
 
             Assert.Equal(expected, Int4Vectors.Dot(query, packed));
+            Assert.Equal(expected, Int4Vectors.Dot(query, packed, useVnni: false, useAvx2: true));
+            Assert.Equal(expected, Int4Vectors.Dot(query, packed, useVnni: false, useAvx2: false));
         }
     }
 
