@@ -10,12 +10,18 @@ internal sealed class PassageAnalysis
     /// <summary>The analyses of the last few thousand passages: some tens of megabytes at most.</summary>
     private static readonly BoundedCache<(string Text, string Title), PassageAnalysis> s_recent = new(4_096);
 
+    // The sentences only when asked for: retrieval reads the terms of every candidate, the answerer the sentences of few.
+    private readonly Lazy<(IReadOnlyList<Sentence> Sentences, IReadOnlyList<IReadOnlyList<string>> Terms)> _sentences;
+
     private PassageAnalysis(string text, string title)
     {
         TitleTerms = TextAnalyzer.Terms(title);
         Terms = TextAnalyzer.Terms(text).Concat(TitleTerms).ToHashSet(StringComparer.Ordinal);
-        Sentences = SentenceSplitter.Split(text);
-        SentenceTerms = [.. Sentences.Select(s => TextAnalyzer.Terms(s.Text))];
+        _sentences = new(() =>
+        {
+            var sentences = SentenceSplitter.Split(text);
+            return (sentences, [.. sentences.Select(s => TextAnalyzer.Terms(s.Text))]);
+        });
     }
 
     /// <summary>Every analysed term of the text and the headline.</summary>
@@ -23,10 +29,10 @@ internal sealed class PassageAnalysis
 
     public IReadOnlyList<string> TitleTerms { get; }
 
-    public IReadOnlyList<Sentence> Sentences { get; }
+    public IReadOnlyList<Sentence> Sentences => _sentences.Value.Sentences;
 
     /// <summary>The analysed terms of each of <see cref="Sentences"/>, in the same order.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> SentenceTerms { get; }
+    public IReadOnlyList<IReadOnlyList<string>> SentenceTerms => _sentences.Value.Terms;
 
     public static PassageAnalysis Of(string text, string title)
     {

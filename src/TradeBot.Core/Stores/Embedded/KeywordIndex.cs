@@ -12,7 +12,6 @@ internal sealed class KeywordIndex : IDisposable
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-    private const long Free = long.MinValue;
 
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
@@ -273,8 +272,7 @@ internal sealed class KeywordIndex : IDisposable
             _postings[termId].Documents--;
         }
         _totalLength -= _lengths[slot];
-        _lengths[slot] = -1;
-        _rowIds[slot] = Free;
+        _lengths[slot] = -1; // the one mark of a removed passage's slot, which the scoring loop reads anyway
         _documentTerms[slot] = [];
         return true;
     }
@@ -309,7 +307,7 @@ internal sealed class KeywordIndex : IDisposable
         var next = 0;
         for (var slot = 0; slot < _slots; slot++)
         {
-            if (_rowIds[slot] == Free)
+            if (_lengths[slot] < 0)
             {
                 newSlot[slot] = -1;
                 continue;
