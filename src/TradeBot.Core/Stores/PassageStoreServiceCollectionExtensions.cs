@@ -16,7 +16,7 @@ public static class PassageStoreServiceCollectionExtensions
     /// <summary>
     /// Registers exactly one passage store behind <see cref="VectorStoreCollection{TKey,TRecord}"/>,
     /// <see cref="IKeywordHybridSearchable{TRecord}"/> and <see cref="ITermStatisticsSource"/>: the embedded one in
-    /// the catalog's own database, or Qdrant with its health check and a local term index that writes keep in step.
+    /// the catalog's own database (also an <see cref="ISearchIndexLoader"/>), or Qdrant with its health check and a local term index that writes keep in step.
     /// </summary>
     public static IServiceCollection AddPassageStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +36,7 @@ public static class PassageStoreServiceCollectionExtensions
             services.AddSingleton<VectorStoreCollection<Guid, PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
             services.AddSingleton<IKeywordHybridSearchable<PassageRecord>>(sp => sp.GetRequiredService<SqlitePassageCollection>());
             services.AddSingleton<ITermStatisticsSource>(sp => sp.GetRequiredService<SqlitePassageCollection>());
+            services.AddSingleton<ISearchIndexLoader>(sp => sp.GetRequiredService<SqlitePassageCollection>());
         }
         return services;
     }

@@ -8,11 +8,13 @@ namespace TradeBot.Hosting;
 /// <summary>
 /// Brings the corpus folder up to date when the server starts, in the background, so that liveness is not delayed;
 /// then keeps it up to date while the server runs (<see cref="CorpusWatcher"/>: notifications with a debounce, and a
-/// periodic rescan), checking every <see cref="Tick"/> on the injected clock.
+/// periodic rescan), checking every <see cref="Tick"/> on the injected clock. After the first sync that succeeds it
+/// loads the search indexes (<see cref="SearchIndexWarmUp"/>), which readiness waits for.
 /// </summary>
 internal sealed partial class CorpusSyncService(
     CorpusIngestion ingestion,
     CorpusWatcher watcher,
+    SearchIndexWarmUp warmUp,
     IOptions<CorpusOptions> options,
     TimeProvider timeProvider,
     ILogger<CorpusSyncService> logger) : BackgroundService
@@ -62,6 +64,10 @@ internal sealed partial class CorpusSyncService(
             foreach (var warning in report.Warnings)
             {
                 StoreWarning(logger, warning);
+            }
+            if (ingestion.IsSynced)
+            {
+                await warmUp.RunAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

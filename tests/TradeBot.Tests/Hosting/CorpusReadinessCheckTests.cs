@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
 using TradeBot.Core;
 using TradeBot.Core.Ingestion;
 using TradeBot.Core.Stores;
@@ -82,6 +83,24 @@ public sealed class CorpusReadinessCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_InSyncWhileTheSearchIndexesLoad_IsUnhealthyUntilTheyAreLoaded()
+    {
+        await using var services = Services();
+        var ingestion = services.GetRequiredService<CorpusIngestion>();
+        await ingestion.SyncCorpusAsync();
+        var warmUp = WarmUp(services);
+        var check = new CorpusReadinessCheck(ingestion, warmUp);
+
+        var loading = await check.CheckHealthAsync(new HealthCheckContext());
+        await warmUp.RunAsync(CancellationToken.None);
+        var loaded = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Unhealthy, loading.Status);
+        Assert.Equal("The search indexes are still loading.", loading.Description);
+        Assert.Equal(HealthStatus.Healthy, loaded.Status);
+    }
+
+    [Fact]
     public async Task Readyz_NotReady_BodyGivesTheReason()
     {
         await using var host = await TradeBotTestHost.StartAsync(services =>
@@ -107,6 +126,18 @@ public sealed class CorpusReadinessCheckTests : IDisposable
         return services.BuildServiceProvider();
     }
 
-    private static Task<HealthCheckResult> Check(IServiceProvider services) =>
-        new CorpusReadinessCheck(services.GetRequiredService<CorpusIngestion>()).CheckHealthAsync(new HealthCheckContext());
+    /// <summary>The check as the server makes it: the search indexes are loaded once the corpus is in sync.</summary>
+    private static async Task<HealthCheckResult> Check(IServiceProvider services)
+    {
+        var ingestion = services.GetRequiredService<CorpusIngestion>();
+        var warmUp = WarmUp(services);
+        if (ingestion.IsSynced)
+        {
+            await warmUp.RunAsync(CancellationToken.None);
+        }
+        return await new CorpusReadinessCheck(ingestion, warmUp).CheckHealthAsync(new HealthCheckContext());
+    }
+
+    private static SearchIndexWarmUp WarmUp(IServiceProvider services) =>
+        new(TimeProvider.System, NullLogger<SearchIndexWarmUp>.Instance, services.GetRequiredService<ISearchIndexLoader>());
 }

@@ -13,7 +13,7 @@ namespace TradeBot.Core.Stores.Embedded;
 /// VectorData seams retrieval and ingestion use.
 /// </summary>
 public sealed class SqlitePassageCollection
-    : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, ITermStatisticsSource, IPassageStoreInventory
+    : VectorStoreCollection<Guid, PassageRecord>, IKeywordHybridSearchable<PassageRecord>, ITermStatisticsSource, IPassageStoreInventory, ISearchIndexLoader
 {
     /// <inheritdoc cref="SqliteHybridSearch.RrfK"/>
     public const int RrfK = SqliteHybridSearch.RrfK;
@@ -133,6 +133,15 @@ public sealed class SqlitePassageCollection
 
     /// <inheritdoc cref="VectorIndexCache.GetAsync"/>
     internal Task<VectorIndex> GetVectorIndexAsync(CancellationToken cancellationToken = default) => _vectors.GetAsync(cancellationToken);
+
+    /// <summary>Reads or builds the vector index and builds the keyword index, side by side.</summary>
+    public async Task LoadSearchIndexesAsync(CancellationToken cancellationToken = default)
+    {
+        // Task.Run: Microsoft.Data.Sqlite's async reads complete synchronously, so each build needs a thread of its own.
+        await Task.WhenAll(
+            Task.Run(() => _vectors.GetAsync(cancellationToken), cancellationToken),
+            Task.Run(() => _keywords.GetAsync(cancellationToken), cancellationToken)).ConfigureAwait(false);
+    }
 
     public Task<TermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken = default) => _keywords.GetStatisticsAsync(cancellationToken);
 

@@ -34,6 +34,24 @@ public sealed class VectorIndexPersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadSearchIndexes_AfterRestart_ReadsTheSavedIndexBeforeAnySearch()
+    {
+        using (var first = Open())
+        {
+            await first.UpsertAsync([Passages.Create("steel", 0, "Steel tariffs imposed."), Passages.Create("soy", 0, "Soybean exports fall.")]);
+            await first.LoadSearchIndexesAsync();
+            Assert.Equal(VectorIndexActivity.Rebuilt, first.LastIndexActivity);
+        }
+        using var second = Open();
+
+        await second.LoadSearchIndexesAsync();
+
+        Assert.Equal(VectorIndexActivity.LoadedFromFile, second.LastIndexActivity);
+        Assert.Equal(2, (await second.GetTermStatisticsAsync()).DocumentCount);
+        Assert.Equal("soy", await NearestAsync(second, "soybean exports"));
+    }
+
+    [Fact]
     public async Task Search_AfterWritesByAnotherProcess_CatchesUpWithoutRebuilding()
     {
         using var server = Open();
