@@ -1,5 +1,6 @@
 // Drives TradeBot's /api/messages with deliveryMode expectReplies from many concurrent conversations and prints
-// throughput, latency percentiles, errors and memory. Not a test: run it against a server started separately, e.g.
+// throughput, latency percentiles, errors and memory, after a warm-up that is driven alike but not measured (--warmup,
+// 30 s unless given; its figures are printed apart). Not a test: run it against a server started separately, e.g.
 //   dotnet run --project src/TradeBot &
 //   dotnet run -c Release --project bench/TradeBot.BotBench -- --conversations 50 --seconds 60 --pid <server pid>
 using System.Diagnostics;
@@ -20,27 +21,32 @@ if (args.Contains("--directline"))
 var questions = LoadQuestions(options.QuestionsFile);
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 var latencies = new List<double>[options.Conversations];
+var warmUpLatencies = new List<double>[options.Conversations];
 var errors = new int[options.Conversations];
-var deadline = Stopwatch.StartNew();
+var clock = Stopwatch.StartNew();
+var end = options.WarmUp + options.Duration;
 
-Console.WriteLine($"Driving {options.Endpoint} from {options.Conversations} conversations for {options.Duration.TotalSeconds:0} s ...");
+Console.WriteLine($"Driving {options.Endpoint} from {options.Conversations} conversations for {options.WarmUp.TotalSeconds:0} s of warm-up, then {options.Duration.TotalSeconds:0} s measured ...");
 await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(RunConversationAsync));
-var elapsed = deadline.Elapsed;
+var elapsed = clock.Elapsed - options.WarmUp;
 
+var warm = warmUpLatencies.SelectMany(l => l).Order().ToArray();
 var all = latencies.SelectMany(l => l).Order().ToArray();
 var errorCount = errors.Sum();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests   {all.Length + errorCount} in {elapsed.TotalSeconds:0.0} s"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up    {warm.Length} answers in {options.WarmUp.TotalSeconds:0} s, {Latencies(warm)} (not counted below)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests   {all.Length} answered in {elapsed.TotalSeconds:0.0} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput {all.Length / elapsed.TotalSeconds:0.0} answers/s"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency    p50 {Percentile(all, 0.50):0.0} ms, p95 {Percentile(all, 0.95):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {(all.Length > 0 ? all[^1] : 0):0.0} ms"));
-Console.WriteLine($"errors     {errorCount}");
+Console.WriteLine($"latency    {Latencies(all)}");
+Console.WriteLine($"errors     {errorCount} (warm-up included)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory     bench {Environment.WorkingSet / 1048576.0:0} MiB{ServerMemory(options.ServerPid)}"));
 return errorCount == 0 ? 0 : 1;
 
 async Task RunConversationAsync(int index)
 {
     latencies[index] = [];
+    warmUpLatencies[index] = [];
     var conversationId = $"bench-{index}-{Guid.NewGuid():N}";
-    for (var turn = 0; deadline.Elapsed < options.Duration; turn++)
+    for (var turn = 0; clock.Elapsed < end; turn++)
     {
         var activity = new Activity
         {
@@ -54,6 +60,7 @@ async Task RunConversationAsync(int index)
             Text = questions[(index + turn) % questions.Count],
         };
         var started = Stopwatch.GetTimestamp();
+        var measured = clock.Elapsed >= options.WarmUp ? latencies[index] : warmUpLatencies[index];
         try
         {
             using var response = await http.PostAsJsonAsync(options.Endpoint, activity, ActivitySerializer.Options);
@@ -62,7 +69,7 @@ async Task RunConversationAsync(int index)
                 : null;
             if (replies?.Activities.Any(a => a.IsType(ActivityTypes.Message)) == true)
             {
-                latencies[index].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                measured.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             else
             {
@@ -89,6 +96,9 @@ static List<string> LoadQuestions(string? file)
             ? JsonDocument.Parse(line).RootElement.GetProperty("turns").EnumerateArray().Select(t => t.GetString()!).ToArray()
             : [line.Trim()])];
 }
+
+static string Latencies(double[] sorted) => string.Create(CultureInfo.InvariantCulture,
+    $"p50 {Percentile(sorted, 0.50):0.0} ms, p95 {Percentile(sorted, 0.95):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):0.0} ms");
 
 static double Percentile(double[] sorted, double p) =>
     sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
