@@ -20,8 +20,7 @@ internal static class BotServer
 
         builder.AddTradeNewsBot();
         builder.AddWebChat();
-        builder.Services.AddSingleton<SearchIndexWarmUp>();
-        builder.Services.AddHostedService<CorpusSyncService>();
+        builder.Services.AddCorpusSync();
         builder.Services.AddHostedService<FeedPollingService>();
         builder.Services.AddHealthChecks().AddCheck<CorpusReadinessCheck>("corpus", tags: [HealthTags.Ready]);
 

@@ -31,7 +31,7 @@ internal sealed class SeedPipeline : IDisposable
         services.AddTradeNewsCorpus(configuration, Root);
         services.AddPassageStore(configuration);
         services.AddTradeNewsModels(configuration);
-        services.AddHostedService<CorpusSyncService>();
+        services.AddCorpusSync();
         services.AddCorpusQuestions();
     }
 
