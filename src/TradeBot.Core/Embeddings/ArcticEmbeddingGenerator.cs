@@ -80,7 +80,8 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private async Task<float[][]> EmbedQueriesAsync(string[] texts, CancellationToken cancellationToken)
     {
         var pending = texts.Select(t => new PendingQuery(t)).ToArray();
-        foreach (var query in pending)
+        // Queued shortest first, so that one caller's questions are batched with their like in length.
+        foreach (var query in pending.OrderBy(p => p.Text.Length))
         {
             _queries.Enqueue(query);
         }
