@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TradeBot.Core.Stores.Embedded;
 
 /// <summary>
@@ -219,29 +221,35 @@ internal sealed class VectorIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    /// <summary>Scores each chunk's codes in one pass (<see cref="Int4Vectors.DotMany(Int4Vectors.Query, ReadOnlySpan{byte}, Span{int})"/>), then keeps the best of its current, allowed rows.</summary>
     private TopK Scan(Probe probe, int firstChunk, int endChunk, IReadOnlySet<long>? allowed)
     {
         var best = new TopK(probe.Count);
         var codeBytes = CodeBytes;
-        for (var c = firstChunk; c < endChunk; c++)
+        var dots = ArrayPool<int>.Shared.Rent(ChunkSize);
+        try
         {
-            var chunk = _chunks[c];
-            var slots = Math.Min(ChunkSize, _used - (c * ChunkSize));
-            var rowIds = chunk.RowIds;
-            var codes = chunk.Codes.AsSpan(0, slots * codeBytes);
-            for (var offset = 0; offset < slots; offset++)
+            for (var c = firstChunk; c < endChunk; c++)
             {
-                var rowId = rowIds[offset];
-                if (rowId == Chunk.Free || (allowed is not null && !allowed.Contains(rowId)))
+                var chunk = _chunks[c];
+                var slots = Math.Min(ChunkSize, _used - (c * ChunkSize));
+                var rowIds = chunk.RowIds;
+                var scales = chunk.Scales;
+                probe.DotMany(chunk.Codes.AsSpan(0, slots * codeBytes), dots.AsSpan(0, slots));
+                for (var offset = 0; offset < slots; offset++)
                 {
-                    continue;
-                }
-                var score = probe.Score(codes.Slice(offset * codeBytes, codeBytes), chunk.Scales[offset]);
-                if (score > best.ScoreToBeat)
-                {
-                    best.Offer(rowId, score);
+                    var rowId = rowIds[offset];
+                    var score = dots[offset] * scales[offset];
+                    if (score > best.ScoreToBeat && rowId != Chunk.Free && (allowed is null || allowed.Contains(rowId)))
+                    {
+                        best.Offer(rowId, score);
+                    }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(dots);
         }
         return best;
     }
@@ -272,6 +280,8 @@ internal sealed class VectorIndex : IDisposable
             Score(chunk.Codes.AsSpan(offset * codeBytes, codeBytes), chunk.Scales[offset]);
 
         public float Score(ReadOnlySpan<byte> codes, float scale) => Int4Vectors.Dot(query, codes) * scale;
+
+        public void DotMany(ReadOnlySpan<byte> codes, Span<int> dots) => Int4Vectors.DotMany(query, codes, dots);
     }
 
     /// <summary>The best <c>k</c> scores seen, in a min-heap whose root is the score to beat.</summary>

@@ -25,6 +25,31 @@ public sealed class VectorIndexTests
     }
 
     [Fact]
+    public void DotMany_AnyCount_EqualsEachVectorsDot()
+    {
+        var random = new Random(37);
+        foreach (var (length, count) in new[] { (384, 0), (384, 1), (384, 7), (384, 64), (96, 13), (100, 9) })
+        {
+            var query = new Int4Vectors.Query(RandomVector(random, length));
+            var bytes = Int4Vectors.BytesFor(length);
+            var packed = new byte[bytes * count];
+            for (var v = 0; v < count; v++)
+            {
+                Int4Vectors.Quantize(RandomVector(random, length), packed.AsSpan(v * bytes, bytes));
+            }
+            var expected = Enumerable.Range(0, count).Select(v => Int4Vectors.Dot(query, packed.AsSpan(v * bytes, bytes), useVnni: false, useAvx2: false)).ToArray();
+
+            var vectorised = new int[count];
+            Int4Vectors.DotMany(query, packed, vectorised);
+            var oneByOne = new int[count];
+            Int4Vectors.DotMany(query, packed, oneByOne, useVnni: false);
+
+            Assert.Equal(expected, vectorised);
+            Assert.Equal(expected, oneByOne);
+        }
+    }
+
+    [Fact]
     public void Quantize_Vector_KeepsItsDirection()
     {
         var vector = UnitVector(new Random(3));
