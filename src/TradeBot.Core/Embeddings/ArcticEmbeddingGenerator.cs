@@ -95,7 +95,7 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 {
                     batch.Add(next);
                 }
-                Run(batch, cancellationToken);
+                Run(batch);
             }
         }
         finally
@@ -105,11 +105,12 @@ public sealed class ArcticEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         return await Task.WhenAll(pending.Select(p => p.Vector.Task)).ConfigureAwait(false);
     }
 
-    private void Run(List<PendingQuery> batch, CancellationToken cancellationToken)
+    /// <summary>Runs one batch of questions, which may be other callers': so no caller's cancellation stops it.</summary>
+    private void Run(List<PendingQuery> batch)
     {
         try
         {
-            var encoded = _encoder.Encode([.. batch.Select(q => q.Text)], cancellationToken);
+            var encoded = _encoder.Encode([.. batch.Select(q => q.Text)], CancellationToken.None);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Vector.SetResult(encoded[i]);
