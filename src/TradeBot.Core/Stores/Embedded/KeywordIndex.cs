@@ -125,20 +125,25 @@ internal sealed class KeywordIndex : IDisposable
             // words alone could lift reaches the current top (MaxScore, Turtle and Flood 1995), they are added only
             // to the passages already scored: the ranking is the same, at a fraction of the postings read.
             var next = 0;
+            double? threshold = null; // the k-th best score once the rest of the terms cannot reach it
             for (; next < query.Count; next++)
             {
                 // The k-th best is looked for only when even the best so far is out of the rest's reach.
                 var bound = UpperBound(query, next);
-                if (allowed is null && scoring.Count >= top && bound < scoring.Highest && bound < scoring.KthBest(top))
+                if (allowed is null && scoring.Count >= top && bound < scoring.Highest)
                 {
-                    break;
+                    var kth = scoring.KthBest(top);
+                    if (bound < kth)
+                    {
+                        threshold = kth;
+                        break;
+                    }
                 }
                 scoring.AddAll(query[next].Postings, query[next].Idf);
             }
-            if (next < query.Count)
+            if (threshold is { } reached)
             {
-                var threshold = scoring.KthBest(top);
-                var candidates = scoring.Scored(minimum: threshold - UpperBound(query, next));
+                var candidates = scoring.Scored(minimum: reached - UpperBound(query, next));
                 for (; next < query.Count; next++)
                 {
                     scoring.AddTo(candidates, query[next].Postings, query[next].Idf);

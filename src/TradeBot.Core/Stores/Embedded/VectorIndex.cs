@@ -277,9 +277,7 @@ internal sealed class VectorIndex : IDisposable
         public int Count => count;
 
         public float Score(Chunk chunk, int offset, int codeBytes) =>
-            Score(chunk.Codes.AsSpan(offset * codeBytes, codeBytes), chunk.Scales[offset]);
-
-        public float Score(ReadOnlySpan<byte> codes, float scale) => Int4Vectors.Dot(query, codes) * scale;
+            Int4Vectors.Dot(query, chunk.Codes.AsSpan(offset * codeBytes, codeBytes)) * chunk.Scales[offset];
 
         public void DotMany(ReadOnlySpan<byte> codes, Span<int> dots) => Int4Vectors.DotMany(query, codes, dots);
     }
