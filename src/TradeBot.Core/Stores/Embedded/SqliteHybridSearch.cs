@@ -28,15 +28,17 @@ internal sealed class SqliteHybridSearch(LocalDatabase database, SqlitePassageRe
     }
 
     /// <summary>
-    /// BM25 over the analysed <paramref name="keywords"/> and vector search, each taking several times
-    /// <paramref name="top"/> candidates, fused by reciprocal rank (k = 60). Scores are RRF scores.
+    /// BM25 over the analysed <paramref name="keywords"/> and vector search, each taking twice <paramref name="top"/>
+    /// candidates (at least 50), fused by reciprocal rank (k = 60). Scores are RRF scores.
     /// </summary>
     public async Task<IReadOnlyList<VectorSearchResult<PassageRecord>>> HybridSearchAsync<TInput>(
         TInput searchValue, ICollection<string> keywords, int top, HybridSearchOptions<PassageRecord>? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keywords);
         var skip = options?.Skip ?? 0;
-        var candidates = Math.Max(50, (top + skip) * 5);
+        // Measured at a million passages: five times top instead cost 4-7 ms more at p95 and, over both full dev
+        // sets, changed no pass, no recall@k and no refusal.
+        var candidates = Math.Max(50, (top + skip) * 2);
         var query = AsVector(searchValue);
         var allowed = await AllowedRowIdsAsync(options?.Filter, cancellationToken).ConfigureAwait(false);
         // The two legs run side by side: the search takes the longer of them, not both. Task.Run, because
