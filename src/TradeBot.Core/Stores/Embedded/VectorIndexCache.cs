@@ -8,7 +8,7 @@ namespace TradeBot.Core.Stores.Embedded;
 /// The in-memory vector index of the embedded store, kept at the database's generation so that a write by another
 /// process (a CLI ingest) is noticed: brought up to date from the change log (<c>vector_changes</c>) rather than
 /// reloaded, started from the index saved beside the database (<see cref="VectorIndexFile"/>) when this process has
-/// none, and rebuilt from every stored vector when neither will do.
+/// none (or the database went back to an earlier generation), and rebuilt from every stored vector when neither will do.
 /// </summary>
 internal sealed class VectorIndexCache(LocalDatabase database) : IDisposable
 {
@@ -36,7 +36,9 @@ internal sealed class VectorIndexCache(LocalDatabase database) : IDisposable
             }
             var instanceId = await LocalDatabase.ReadMetaAsync(connection, "instance_id", cancellationToken, snapshot).ConfigureAwait(false) ?? string.Empty;
             var file = VectorIndexFile.PathFor(database.Path);
-            var state = _current;
+            // A database at an earlier generation than the index (a restored backup) may hold rows the index dropped
+            // since: the log cannot say which, so the index is read again.
+            var state = _current is { } held && held.Generation <= generation ? held : null;
             var activity = VectorIndexActivity.CaughtUp;
             if (state is null && VectorIndexFile.TryLoad(file, instanceId, generation) is { } saved)
             {

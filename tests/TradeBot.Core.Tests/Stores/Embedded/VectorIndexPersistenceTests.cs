@@ -89,6 +89,24 @@ public sealed class VectorIndexPersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_AfterTheRunningStoreIsRestoredFromABackup_FindsWhatTheBackupHolds()
+    {
+        var backup = Path.Combine(_temp.Path, "backup.db");
+        using var server = Open();
+        await server.UpsertAsync([Passages.Create("steel", 0, "Steel tariffs imposed."), Passages.Create("soy", 0, "Soybean exports fall.")]);
+        Assert.Equal("steel", await NearestAsync(server, "steel tariffs"));
+        CopyClosed(DatabaseFile, backup);
+        await server.DeleteAsync(PassageIds.For("steel", 0));
+        Assert.Equal("soy", await NearestAsync(server, "steel tariffs"));
+
+        CopyClosed(backup, DatabaseFile);
+
+        Assert.Equal("steel", await NearestAsync(server, "steel tariffs"));
+        Assert.Equal(2, (await server.GetVectorIndexAsync()).Count);
+        Assert.Equal(2, (await server.GetTermStatisticsAsync()).DocumentCount);
+    }
+
+    [Fact]
     public async Task Search_SavedIndexOfAnotherStore_IsRebuilt()
     {
         var otherFile = Path.Combine(_temp.Path, "other.db");
@@ -145,6 +163,17 @@ public sealed class VectorIndexPersistenceTests : IDisposable
     }
 
     private SqlitePassageCollection Open() => new(new LocalDatabase(DatabaseFile));
+
+    /// <summary>Copies a database file with every pooled connection closed, so that no write-ahead log is left beside either copy.</summary>
+    private static void CopyClosed(string from, string to)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var log in new[] { to + "-wal", to + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(log);
+        }
+        File.Copy(from, to, overwrite: true);
+    }
 
     private static async Task<string?> NearestAsync(VectorStoreCollection<Guid, PassageRecord> store, string text) =>
         (await store.SearchAsync(TestEmbeddings.Embed(text), 1).ToListAsync()).FirstOrDefault()?.Record.ArticleId;
