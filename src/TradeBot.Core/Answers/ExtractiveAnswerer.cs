@@ -66,7 +66,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
         var kinds = AnswerKinds.Of(question);
         var sentences = Sentences(retrieval, question, kinds);
-        var claims = ChooseClaims(kinds.Figure is not { } figure ? sentences : FiguresFirst(sentences, figure, question));
+        var claims = ChooseClaims(kinds.Figure is { } figure ? AskedFirst(sentences, s => AnswerFigure(figure, s.Text, question) is not null)
+            : kinds.Count > 0 ? AskedFirst(sentences, s => kinds.GivenBy(s.Text, question) == kinds.Count)
+            : sentences);
         if (claims.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
@@ -147,8 +149,11 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 {
                     continue; // or the overlap between neighbouring passages
                 }
-                // A sentence about another country or company is no answer, even in an article that names the question's.
-                var context = terms.Concat(titleTerms).Concat(TermsOf(Math.Max(0, i - 1), Math.Min(split.Count - 1, i + 1))).ToHashSet(StringComparer.Ordinal);
+                // A sentence about another country or company is no answer, even in an article that names the question's;
+                // but one that gives what is asked ("until 15 July 2006") may leave the names to the rest of its passage.
+                var givesAll = kinds.Figure is null && kinds.Count > 0 && given == kinds.Count;
+                var context = givesAll ? analysis.Terms
+                    : terms.Concat(titleTerms).Concat(TermsOf(Math.Max(0, i - 1), Math.Min(split.Count - 1, i + 1))).ToHashSet(StringComparer.Ordinal);
                 if (!names.TrueForAll(n => n.MatchIn(context) >= QueryTerm.StrongFactor))
                 {
                     continue;
@@ -201,20 +206,21 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     }
 
     /// <summary>
-    /// For a question that asks for a figure, a sentence that gives none cannot lead the answer: the best sentence
-    /// with a figure leads, when it covers at least half as much as the best sentence overall.
+    /// For a question that asks for something (a figure, a time, a place, a reason, items, a vote), a sentence that
+    /// gives none of it cannot lead the answer: the best sentence that gives it all leads, when it scores at least half
+    /// as much as the best sentence overall.
     /// </summary>
-    private static List<CandidateSentence> FiguresFirst(List<CandidateSentence> sentences, Regex figure, string question)
+    private static List<CandidateSentence> AskedFirst(List<CandidateSentence> sentences, Func<CandidateSentence, bool> givesWhatIsAsked)
     {
         var ranked = sentences.OrderByDescending(s => s.Score).ToList();
-        var withFigure = ranked.Find(s => AnswerFigure(figure, s.Text, question) is not null);
-        if (withFigure is null || withFigure.Score < ranked[0].Score / 2)
+        var giving = ranked.Find(s => givesWhatIsAsked(s));
+        if (giving is null || giving.Score < ranked[0].Score / 2)
         {
             return ranked;
         }
         var leadScore = ranked[0].Score;
-        ranked.Remove(withFigure);
-        ranked.Insert(0, withFigure with { Score = leadScore });
+        ranked.Remove(giving);
+        ranked.Insert(0, giving with { Score = leadScore });
         return ranked;
     }
 

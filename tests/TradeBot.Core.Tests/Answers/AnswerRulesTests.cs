@@ -163,6 +163,22 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(answer.Text, "said he had urged Japan"));
     }
 
+    [Fact]
+    public async Task Answer_UntilWhen_LeadsWithTheSentenceThatGivesTheDateWhereOnlyItsPassageNamesWhatIsAsked()
+    {
+        using var host = await HostWithAsync(("deadline.txt",
+            "Foreign firms were given an extra year to meet the new listing rules. "
+            + "The watchdog extended the deadline until 15 July 2006. "
+            + "Many firms had protested that the burden was unfair. "
+            + "The rules come from the Ruritania Listing Act, whose section 12 asks foreign companies to comply with its audit standards."));
+
+        var answer = await host.AskAsync("Until when do foreign companies have to comply with section 12 of the Ruritania Listing Act?");
+
+        Assert.True(answer.Answered, answer.Text);
+        var date = answer.Text.IndexOf("until 15 July 2006", StringComparison.Ordinal);
+        Assert.InRange(date, 0, answer.Text.IndexOf('[', StringComparison.Ordinal)); // in the first claim
+    }
+
     private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
     {
         foreach (var (name, text) in files)
