@@ -56,7 +56,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     [GeneratedRegex(@"\bhow\s+many\b|\b(what|which)\s+number\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForCount();
 
-    [GeneratedRegex(@"\b(what|which)\s+(\w+\s+)?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|slice|proportion|portion|size|cap|quota|growth|deficit|surplus|balance)\b|\bhow\s+(much|many|high|large|big|low|steep|far|fast|deep|long)\b",
+    [GeneratedRegex(@"\b(what|which)\s+((is|was|are|were|will\s+be)\s+)?([\p{L}.'’-]+\s+){0,3}?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|slice|proportion|portion|size|cap|quota|growth|deficit|surplus|balance)\b|\bhow\s+(much|many|high|large|big|low|steep|far|fast|deep|long)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForFigure();
 

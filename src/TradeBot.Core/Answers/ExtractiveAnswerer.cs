@@ -65,10 +65,16 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var kinds = AnswerKinds.Of(question);
-        var sentences = Sentences(retrieval, question, kinds);
-        var claims = ChooseClaims(kinds.Figure is { } figure ? AskedFirst(sentences, s => AnswerFigure(figure, s.Text, question) is not null)
-            : kinds.Count > 0 ? AskedFirst(sentences, s => kinds.GivenBy(s.Text, question) == kinds.Count)
-            : sentences);
+        Func<CandidateSentence, bool>? givesWhatIsAsked = kinds.Figure is { } figure ? s => AnswerFigure(figure, s.Text, question) is not null
+            : kinds.Count > 0 ? s => kinds.GivenBy(s.Text, question) == kinds.Count
+            : null;
+        var read = Sentences(retrieval, question, kinds);
+        if (givesWhatIsAsked is not null && BestEvidenceIsOfAnotherTime(read.Where(givesWhatIsAsked), retrieval))
+        {
+            return Answer.NotCovered(question, _options.NotCoveredText);
+        }
+        var sentences = read.FindAll(s => !s.AtAnotherTime);
+        var claims = ChooseClaims(givesWhatIsAsked is null ? sentences : AskedFirst(sentences, givesWhatIsAsked));
         if (claims.Count == 0)
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
@@ -83,6 +89,23 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var answer = await AnswerAsync(question, history, cancellationToken).ConfigureAwait(false);
         yield return AnswerUpdate.Chunk(answer.Text);
         yield return AnswerUpdate.Completed(answer);
+    }
+
+    /// <summary>
+    /// Whether, of the sentences that give what is asked, the one that covers most of the question apart from its time
+    /// speaks of another time: "Finland's surplus in March" where the articles give February's, and the March
+    /// sentences that give a figure are about something else.
+    /// </summary>
+    private static bool BestEvidenceIsOfAnotherTime(IEnumerable<CandidateSentence> giving, RetrievalResult retrieval)
+    {
+        if (retrieval.Date is not { } date)
+        {
+            return false;
+        }
+        var when = TextAnalyzer.Terms(date.Words).ToHashSet(StringComparer.Ordinal);
+        var topic = retrieval.Terms.Where(t => !when.Contains(t.Term)).ToList();
+        // In-time sentences come first, so a tie keeps the answer.
+        return giving.MaxBy(s => SentenceCoverage(topic, s.Terms)) is { AtAnotherTime: true };
     }
 
     /// <summary>
@@ -108,7 +131,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var phrases = own.Zip(own.Skip(1)).ToList();
         var bestPassageScore = Math.Max(double.Epsilon, retrieval.Passages.Max(p => p.Score));
         var names = retrieval.Terms.Where(t => t.IsName && !t.IsContext).ToList();
-        foreach (var retrieved in retrieval.Passages)
+        foreach (var (retrieved, passageAtAnotherTime) in retrieval.Passages.Select(p => (p, false)).Concat(retrieval.AtOtherTimes.Select(p => (p, true))))
         {
             var text = retrieved.Passage.Text;
             var analysis = PassageAnalysis.Of(text, retrieved.Passage.Title);
@@ -134,10 +157,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     given = kinds.GivenBy(Span(first, last), question);
                 }
                 var sentence = Span(first, last);
-                if (retrieval.Date?.Contradicts(sentence, retrieved.Passage.Published) == true)
-                {
-                    continue; // it speaks of another month or year than the question
-                }
+                var atAnotherTime = passageAtAnotherTime || retrieval.Date?.Contradicts(sentence, retrieved.Passage.Published) == true;
                 var implied = DateConstraint.ImpliedYears(sentence, retrieved.Passage.Published).ToList();
                 var sequence = TermsOf(first, last);
                 var terms = sequence.Concat(implied).ToHashSet(StringComparer.Ordinal);
@@ -164,7 +184,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     + (PassageScoreWeight * retrieved.Score / bestPassageScore)
                     + (PhraseWeight * PhraseShare(phrases, sequence))
                     + (kinds.Count == 0 ? 0 : AnswerTypeBonus * given / kinds.Count);
-                sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score));
+                sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score) { AtAnotherTime = atAnotherTime });
             }
         }
         return sentences;

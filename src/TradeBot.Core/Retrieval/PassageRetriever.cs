@@ -65,6 +65,7 @@ public sealed class PassageRetriever(
         var vector = (await embedder.GenerateVectorAsync(queryText, EmbeddingPurpose.Query(), cancellationToken).ConfigureAwait(false)).ToArray();
         var keywords = terms.Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
         var candidates = await CandidatesAsync(vector, keywords, terms, Filter(request, date), cancellationToken).ConfigureAwait(false);
+        List<RetrievedPassage> atOtherTimes = [];
         if (date is not null)
         {
             // Undated articles cannot be placed in time: they may still speak of it in their text.
@@ -77,6 +78,7 @@ public sealed class PassageRetriever(
             {
                 return new RetrievalResult(terms, []) { Ranked = candidates, DeclineReason = $"no passage about this speaks of {date.Words}" };
             }
+            atOtherTimes = [.. candidates.Except(inTime).Where(c => c.HasAllNames).OrderByDescending(c => c.Score).Take(request.Top)];
             candidates = inTime;
         }
 
@@ -100,7 +102,7 @@ public sealed class PassageRetriever(
         {
             chosen = NewestFirst(chosen);
         }
-        return new RetrievalResult(terms, chosen) { Ranked = ranked, Date = date };
+        return new RetrievalResult(terms, chosen) { Ranked = ranked, Date = date, AtOtherTimes = atOtherTimes };
     }
 
     /// <summary>

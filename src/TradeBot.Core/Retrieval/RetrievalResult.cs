@@ -9,6 +9,12 @@ public sealed record RetrievalResult(IReadOnlyList<QueryTerm> Terms, IReadOnlyLi
     /// <summary>The time the question asks about, when it names one: answers must not speak of another.</summary>
     public DateConstraint? Date { get; init; }
 
+    /// <summary>
+    /// The best passages that speak of the question's names at another time than it asks about, dropped by the date:
+    /// when the best evidence for what is asked is among them, the articles answer for another time, not this one.
+    /// </summary>
+    public IReadOnlyList<RetrievedPassage> AtOtherTimes { get; init; } = [];
+
     /// <summary>Why no passage was returned, when a check declined the question.</summary>
     public string? DeclineReason { get; init; }
 

@@ -40,5 +40,9 @@ internal static class RetrievalExplainer
         }
         console.Write(candidates);
         console.MarkupLineInterpolated($"[bold]checks:[/] {retrieval.DeclineReason ?? "passed"}; {retrieval.Passages.Count} passages chosen of {retrieval.Ranked.Count} candidates");
+        if (retrieval is { Date: { } date, AtOtherTimes.Count: > 0 })
+        {
+            console.MarkupLineInterpolated($"[bold]another time:[/] {retrieval.AtOtherTimes.Count} passages with the question's names speak of another time than {date.Words}; the answer is declined when the sentence that best gives what is asked is one of theirs");
+        }
     }
 }

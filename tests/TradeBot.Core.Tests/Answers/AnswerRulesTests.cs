@@ -179,6 +179,47 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.InRange(date, 0, answer.Text.IndexOf('[', StringComparison.Ordinal)); // in the first claim
     }
 
+    [Fact]
+    public async Task Answer_WhatWasTheCountrysSurplus_LeadsWithTheFigure()
+    {
+        using var host = await HostWithAsync(("surplus.txt",
+            "---\npublished: 1987-03-10\n---\nRuritania had a 641 mln crown trade surplus in February, customs figures showed."));
+
+        var answer = await host.AskAsync("What was Ruritania's trade surplus in February 1987?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith("**641 mln**", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_FigureTheArticlesGiveOnlyForAnotherMonth_IsDeclined()
+    {
+        using var host = await HostWithAsync(("surplus.txt",
+            "---\npublished: 1987-04-05\n---\nRuritania had a 641 mln crown trade surplus in February, customs figures showed. "
+            + "The central bank said it would limit credits on the money market from March 30."));
+
+        var answer = await host.AskAsync("What was Ruritania's trade surplus in March 1987?");
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("1986", true)]
+    [InlineData("1987", false)]
+    public async Task Answer_FigureTheArticlesGiveOnlyForAnotherYear_IsDeclinedForTheYearTheyDoNotGive(string year, bool answered)
+    {
+        using var host = await HostWithAsync(
+            ("wine.txt", "---\npublished: 1987-03-03\n---\nRuritania's wine exports showed growth of 14.9 pct last year, the Wine Institute said."),
+            ("economy.txt", "---\npublished: 1987-05-01\n---\nRuritania's exports will grow 3.2 pct this year, the finance ministry said."));
+
+        var answer = await host.AskAsync($"How much did Ruritania's wine exports grow in {year}?");
+
+        Assert.Equal(answered, answer.Answered);
+        Assert.Equal(answered, answer.Text.Contains("14.9 pct", StringComparison.Ordinal));
+        Assert.DoesNotContain("3.2 pct", answer.Text, StringComparison.Ordinal);
+    }
+
     private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
     {
         foreach (var (name, text) in files)

@@ -43,7 +43,8 @@ public sealed class RecencyTests : IDisposable
         var answer = await host.AskAsync("What is the latest tariff Ruritania put on steel?");
 
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), answer.Citations[0].Published);
-        Assert.StartsWith("Ruritania raised its tariff on steel imports to 30%", answer.Text, StringComparison.Ordinal);
+        // The figure asked for leads, then the claim that gives it: both the newest.
+        Assert.StartsWith("**30%** [1]\n\nRuritania raised its tariff on steel imports to 30%", answer.Text, StringComparison.Ordinal);
         Assert.Contains("newest first, as of 1 Dec 2026", answer.Text, StringComparison.Ordinal);
     }
 
