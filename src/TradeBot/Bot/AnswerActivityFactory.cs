@@ -76,6 +76,7 @@ internal static partial class AnswerActivityFactory
     /// <summary>
     /// An Adaptive Card headed <see cref="FollowUpText"/> with one button per question that asks it
     /// (<c>Action.Submit</c> with <c>{ question }</c>, which comes back as a message whose value names the question).
+    /// In a group chat the bot answers such a submission without a mention: it comes from the bot's own card.
     /// </summary>
     private static Attachment QuestionsCard(IEnumerable<string> questions) => new()
     {

@@ -30,18 +30,22 @@ internal sealed class AnswerTurns(
 
     public const string SearchUnavailableText = "The article search is unavailable right now, so I can't answer. Please try again in a moment.";
 
-    /// <summary>A message: in group chats only when it mentions the bot; an empty text may carry a card's question.</summary>
+    /// <summary>
+    /// A message: in group chats only when it mentions the bot or is a button of the bot's own card; an empty text may
+    /// carry a card's question.
+    /// </summary>
     public Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.IsGroupConversation() && !activity.MentionsRecipient())
+        var submitted = TurnValues.QuestionFrom(activity.Value);
+        if (activity.IsGroupConversation() && !activity.MentionsRecipient() && submitted is null)
         {
             TradeNewsBotLog.NotMentioned(logger, activity.Conversation?.Id);
             return Task.CompletedTask;
         }
 
         var question = activity.RemoveRecipientMention();
-        if (question.Length == 0 && TurnValues.QuestionFrom(activity.Value) is { } submitted)
+        if (question.Length == 0 && submitted is not null)
         {
             question = submitted;
         }

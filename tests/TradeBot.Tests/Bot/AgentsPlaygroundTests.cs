@@ -88,7 +88,7 @@ public sealed class AgentsPlaygroundTests
     }
 
     [Fact]
-    public async Task Playground_TeamsGroupChat_AnswersOnlyWhenMentioned()
+    public async Task Playground_TeamsGroupChat_AnswersWhenMentionedOrAskedFromItsCard()
     {
         await using var session = await PlaygroundSession.StartAsync(Channels.Msteams, "groupchat");
         var page = session.Page;
@@ -104,6 +104,11 @@ public sealed class AgentsPlaygroundTests
 
         await Assertions.Expect(page.GetByRole(AriaRole.Paragraph).Filter(new() { HasTextString = "The EU imposed provisional duties" })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         Assert.Equal(Question, Assert.Single(session.Bot.Answerer.Calls).Question);
+
+        // A follow-up button of the bot's own card needs no mention.
+        await page.GetByRole(AriaRole.Button, new() { Name = "What did China do in response?" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Paragraph).Filter(new() { HasTextString = "The EU imposed provisional duties" })).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        Assert.Equal("What did China do in response?", session.Bot.Answerer.Calls[^1].Question);
     }
 
     private static async Task<FeedbackRecord> WaitForFeedbackAsync(TradeBotTestHost bot)

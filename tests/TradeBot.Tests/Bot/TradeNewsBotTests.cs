@@ -141,6 +141,18 @@ public sealed class TradeNewsBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_InChannelFromTheAnswersCard_IsAnsweredWithoutMention()
+    {
+        var clicked = TeamsActivities.InChannel(TestActivities.Message(null, string.Empty), mentionBot: false);
+        clicked.Value = JsonSerializer.SerializeToElement(new { question = Question });
+
+        var replies = await _host.PostExpectingRepliesAsync(clicked);
+
+        Assert.Equal(Question, Assert.Single(_host.Answerer.Calls).Question);
+        Assert.StartsWith("The EU imposed", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Message_InChannelWithMention_AnswersQuestionWithoutMention()
     {
         var replies = await _host.PostExpectingRepliesAsync(TeamsActivities.InChannel(TestActivities.Message(null, Question), mentionBot: true));
