@@ -44,9 +44,11 @@ public sealed class PassageRetriever(
         var today = recency is null || !DateConstraint.SpeaksOfRecency(request.Question) ? null
             : await recency.TodayAsync(cancellationToken).ConfigureAwait(false);
         var date = request.From is null && request.To is null ? DateConstraint.Find(request.Question, today) : null;
-        if (date is { IsRelative: true })
+        if (date is { IsRelative: true } or { IsMonth: true })
         {
-            // "Today" and "this week" say when, not what: like month names, they are not searched for.
+            // "Today" and "this week" say when, not what: like month names, they are not searched for. Nor is the year of
+            // a month ("March 1987"): the month's articles are found by their date, and a month's report seldom repeats
+            // its year ("the trade surplus in March").
             var when = TextAnalyzer.Terms(date.Words).ToHashSet(StringComparer.Ordinal);
             terms.RemoveAll(t => when.Contains(t.Term));
         }

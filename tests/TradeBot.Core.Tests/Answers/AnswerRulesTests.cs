@@ -1,3 +1,4 @@
+using TradeBot.Core.Retrieval;
 using TradeBot.Core.Tests.TestSupport;
 
 namespace TradeBot.Core.Tests.Answers;
@@ -189,6 +190,19 @@ public sealed class AnswerRulesTests : IDisposable
 
         Assert.True(answer.Answered, answer.Text);
         Assert.StartsWith("**641 mln**", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retrieve_MonthAndYear_RanksTheMonthsReportThatDoesNotRepeatTheYearFirst()
+    {
+        using var host = await HostWithAsync(
+            ("march.txt", "---\npublished: 1987-04-24\n---\nRuritania's trade surplus in March totalled 136 mln crowns, the central bank said."),
+            ("target.txt", "---\npublished: 1987-03-20\n---\nRuritania expects a surplus of 8 billion crowns in 1987, the minister said."),
+            ("office.txt", "---\npublished: 1987-03-05\n---\nRuritania's trade ministry opened an office in the capital."));
+
+        var result = await host.Retriever.RetrieveAsync(new RetrievalRequest("What was Ruritania's trade surplus in March 1987?"));
+
+        Assert.Contains("136 mln", result.Passages[0].Passage.Text, StringComparison.Ordinal);
     }
 
     [Fact]
