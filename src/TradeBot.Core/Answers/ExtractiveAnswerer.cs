@@ -57,7 +57,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         ArgumentNullException.ThrowIfNull(retrieval);
         if (retrieval.Passages.Count > RetrievalTop)
         {
-            retrieval = retrieval with { Passages = [.. retrieval.Passages.Take(RetrievalTop)] };
+            retrieval = retrieval with { Passages = [.. retrieval.Passages.Take(RetrievalTop)], AtOtherTimes = [.. retrieval.AtOtherTimes.Take(RetrievalTop)] };
         }
         if (retrieval.Passages.Count == 0)
         {
@@ -104,8 +104,9 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
         var when = TextAnalyzer.Terms(date.Words).ToHashSet(StringComparer.Ordinal);
         var topic = retrieval.Terms.Where(t => !when.Contains(t.Term)).ToList();
-        // In-time sentences come first, so a tie keeps the answer.
-        return giving.MaxBy(s => SentenceCoverage(topic, s.Terms)) is { AtAnotherTime: true };
+        var best = giving.ToLookup(s => s.AtAnotherTime, s => SentenceCoverage(topic, s.Terms));
+        // A tie keeps the answer.
+        return best[true].DefaultIfEmpty(0).Max() > best[false].DefaultIfEmpty(0).Max();
     }
 
     /// <summary>
