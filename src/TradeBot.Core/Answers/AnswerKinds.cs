@@ -13,6 +13,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     {
         ArgumentNullException.ThrowIfNull(question);
         var figure = !AsksForFigure().IsMatch(question) ? null
+            : AsksForExchangeRate().IsMatch(question) ? ExchangeRate()
             : AsksForPercentage().IsMatch(question) ? Percentage()
             : AsksForCount().IsMatch(question) ? Things()
             : Amount();
@@ -62,6 +63,14 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
 
     [GeneratedRegex(@"\b(percentage|percent|rate|share|slice|proportion|portion|growth)\b|\bhow\s+(fast|far)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPercentage();
+
+    /// <summary>A currency's price in another ("what yen rate", "at what exchange rate"): not a percentage.</summary>
+    [GeneratedRegex(@"\b(exchange|currency|yen|dollar|euro|sterling|pound|mark|franc|won|yuan|rupee|peso|lira|guilder|krona|rouble|ruble)\s+rate\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksForExchangeRate();
+
+    /// <summary>An exchange rate as news gives it: "35 to one U.S. dollar", "170 yen", "1.80 marks".</summary>
+    [GeneratedRegex(@"\b\d+(\.\d+)?\s*(to\s+(one|the|a|1)\b|(yen|dollars?|dlrs|marks?|francs?|pounds?|won|yuan|rupees?|pesos?|guilders?|lire|euros?)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExchangeRate();
 
     [GeneratedRegex(@"^\W*why\b|\b(reasons?|caused?|blamed?|because)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForReason();

@@ -205,6 +205,20 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.Contains("136 mln", result.Passages[0].Passage.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("At what exchange rate did Ruritania's exporters want the crown held?", "**35 to one**")]
+    [InlineData("What yen rate did Ruritania's trade paper say the dollar should be worth?", "**170 yen**")]
+    public async Task Answer_ExchangeRateQuestion_LeadsWithTheRateNotAPercentageOrACount(string question, string lead)
+    {
+        using var host = await HostWithAsync(
+            ("crown.txt", "Ruritania's exporters, speaking for 19 associations, wanted the crown held at an exchange rate of 35 to one U.S. dollar after its 14 pct rise."),
+            ("paper.txt", "Ruritania's trade paper said the dollar should be worth more than 170 yen, up 12 pct from today."));
+
+        var answer = await host.AskAsync(question);
+
+        Assert.StartsWith(lead, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Answer_FigureTheArticlesGiveOnlyForAnotherMonth_IsDeclined()
     {
