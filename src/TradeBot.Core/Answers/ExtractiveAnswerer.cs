@@ -55,7 +55,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(retrieval);
-        if (retrieval.Passages.Count > RetrievalTop)
+        if (retrieval.Passages.Count > RetrievalTop || retrieval.AtOtherTimes.Count > RetrievalTop)
         {
             retrieval = retrieval with { Passages = [.. retrieval.Passages.Take(RetrievalTop)], AtOtherTimes = [.. retrieval.AtOtherTimes.Take(RetrievalTop)] };
         }
@@ -102,7 +102,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         {
             return false;
         }
-        var when = TextAnalyzer.Terms(date.Words).ToHashSet(StringComparer.Ordinal);
+        var when = date.WordTerms();
         var topic = retrieval.Terms.Where(t => !when.Contains(t.Term)).ToList();
         var best = giving.ToLookup(s => s.AtAnotherTime, s => SentenceCoverage(topic, s.Terms));
         // A tie keeps the answer.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TradeBot.Core.Text;
 
 namespace TradeBot.Core.Retrieval;
 
@@ -70,6 +71,9 @@ public sealed partial record DateConstraint(DateTimeOffset From, DateTimeOffset 
     /// <summary>Whether the question speaks of "today", "this week" or "the latest": only then does the reference day matter.</summary>
     public static bool SpeaksOfRecency(string question) =>
         Today().IsMatch(question) || ThisWeek().IsMatch(question) || Latest().IsMatch(question);
+
+    /// <summary>The analysed terms of <see cref="Words"/>: the question's words that say when, not what.</summary>
+    public IReadOnlySet<string> WordTerms() => TextAnalyzer.Terms(Words).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The year the question names, as written.</summary>
     public string YearText => From.Year.ToString(CultureInfo.InvariantCulture);

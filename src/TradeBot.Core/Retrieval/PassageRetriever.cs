@@ -49,7 +49,7 @@ public sealed class PassageRetriever(
             // "Today" and "this week" say when, not what: like month names, they are not searched for. Nor is the year of
             // a month ("March 1987"): the month's articles are found by their date, and a month's report seldom repeats
             // its year ("the trade surplus in March").
-            var when = TextAnalyzer.Terms(date.Words).ToHashSet(StringComparer.Ordinal);
+            var when = date.WordTerms();
             terms.RemoveAll(t => when.Contains(t.Term));
         }
         if (terms.Count == 0)
