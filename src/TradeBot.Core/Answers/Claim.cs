@@ -9,6 +9,9 @@ namespace TradeBot.Core.Answers;
 internal sealed record CandidateSentence(PassageRecord Passage, string Text, IReadOnlySet<string> Terms, double Score)
 {
     public bool AtAnotherTime { get; init; }
+
+    /// <summary>Whether the sentence says the question's phrase of another thing ("telecoms companies" for "insurance companies").</summary>
+    public bool OfAnotherThing { get; init; }
 }
 
 /// <summary>One claim of an answer: a sentence, and the same fact as told by other articles.</summary>

@@ -69,11 +69,11 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             : kinds.Count > 0 ? s => kinds.GivenBy(s.Text, question) == kinds.Count
             : null;
         var read = Sentences(retrieval, question, kinds);
-        if (givesWhatIsAsked is not null && BestEvidenceIsOfAnotherTime(read.Where(givesWhatIsAsked), retrieval))
+        var sentences = read.FindAll(s => !s.AtAnotherTime);
+        if (AnswersANeighbouringQuestion(read, givesWhatIsAsked, retrieval))
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
-        var sentences = read.FindAll(s => !s.AtAnotherTime);
         var claims = ChooseClaims(givesWhatIsAsked is null ? sentences : AskedFirst(sentences, givesWhatIsAsked));
         if (claims.Count == 0)
         {
@@ -92,21 +92,66 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     }
 
     /// <summary>
-    /// Whether, of the sentences that give what is asked, the one that covers most of the question apart from its time
-    /// speaks of another time: "Finland's surplus in March" where the articles give February's, and the March
-    /// sentences that give a figure are about something else.
+    /// Whether the sentence closest to the question speaks of another time than it asks about, or of another thing:
+    /// the articles then answer a neighbouring question, not this one.
     /// </summary>
-    private static bool BestEvidenceIsOfAnotherTime(IEnumerable<CandidateSentence> giving, RetrievalResult retrieval)
+    private static bool AnswersANeighbouringQuestion(List<CandidateSentence> read, Func<CandidateSentence, bool>? givesWhatIsAsked, RetrievalResult retrieval)
     {
-        if (retrieval.Date is not { } date)
+        var giving = givesWhatIsAsked is null ? read : read.Where(givesWhatIsAsked);
+        if (givesWhatIsAsked is not null && retrieval.Date is { } date)
         {
-            return false;
+            var when = date.WordTerms();
+            if (BestEvidenceIs(giving, s => s.AtAnotherTime, [.. retrieval.Terms.Where(t => !when.Contains(t.Term))]))
+            {
+                return true;
+            }
         }
-        var when = date.WordTerms();
-        var topic = retrieval.Terms.Where(t => !when.Contains(t.Term)).ToList();
-        var best = giving.ToLookup(s => s.AtAnotherTime, s => SentenceCoverage(topic, s.Terms));
+        return BestEvidenceIs(giving.Where(s => !s.AtAnotherTime), s => s.OfAnotherThing, retrieval.Terms);
+    }
+
+    /// <summary>
+    /// Whether, of the sentences that give what is asked, the one that covers most of the topic is about something else:
+    /// "Finland's surplus in March" where the articles give February's, and the March sentences that give a figure are
+    /// about something else; "foreign investment in insurance companies" where they give it for telecoms companies.
+    /// </summary>
+    private static bool BestEvidenceIs(IEnumerable<CandidateSentence> giving, Func<CandidateSentence, bool> aboutSomethingElse, IReadOnlyList<QueryTerm> topic)
+    {
+        var best = giving.ToLookup(aboutSomethingElse, s => SentenceCoverage(topic, s.Terms));
         // A tie keeps the answer.
         return best[true].DefaultIfEmpty(0).Max() > best[false].DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// Whether a sentence says one of the question's compounds with another first word, after the question's word before
+    /// it: "investment in telecoms companies" for "investment in insurance companies". The question's word must be
+    /// missing from the sentence, its neighbours and its headline, and the sentence's word must not be related to it
+    /// either way ("Japanese vehicle exports" may be "Japanese car exports").
+    /// </summary>
+    private static bool SaysItOfAnotherThing(List<QueryTerm> own, IReadOnlySet<(string, string)> compounds, List<string> sequence,
+        IReadOnlySet<string> nearby, string sentence)
+    {
+        for (var q = 1; q + 1 < own.Count; q++)
+        {
+            if (!compounds.Contains((own[q].Term, own[q + 1].Term)) || own[q].MatchIn(nearby) > 0)
+            {
+                continue;
+            }
+            var (before, after) = (own[q - 1], own[q + 1]);
+            for (var i = 0; i + 2 < sequence.Count; i++)
+            {
+                if (before.Matches(sequence[i]) && after.Matches(sequence[i + 2]))
+                {
+                    // The sentence's own words, looked at only where the terms line up.
+                    var (other, head) = (sequence[i + 1], sequence[i + 2]);
+                    if (TextAnalyzer.AdjacentTerms(sentence).Contains((other, head))
+                        && !TermMatcher.Contains(QuestionAnalyzer.RelatedTerms(sentence, other).ToHashSet(StringComparer.Ordinal), own[q].Term))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -132,6 +177,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var phrases = own.Zip(own.Skip(1)).ToList();
         var bestPassageScore = Math.Max(double.Epsilon, retrieval.Passages.Max(p => p.Score));
         var names = retrieval.Terms.Where(t => t.IsName && !t.IsContext).ToList();
+        var ownTerms = retrieval.Terms.Where(t => !t.IsContext).ToList();
+        var compounds = TextAnalyzer.AdjacentTerms(question);
         foreach (var (retrieved, passageAtAnotherTime) in retrieval.Passages.Select(p => (p, false)).Concat(retrieval.AtOtherTimes.Select(p => (p, true))))
         {
             var text = retrieved.Passage.Text;
@@ -173,9 +220,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 // A sentence about another country or company is no answer, even in an article that names the question's;
                 // but one that gives what is asked ("until 15 July 2006") may leave the names to the rest of its passage.
                 var givesAll = kinds.Figure is null && kinds.Count > 0 && given == kinds.Count;
-                var context = givesAll ? analysis.Terms
-                    : terms.Concat(titleTerms).Concat(TermsOf(Math.Max(0, i - 1), Math.Min(split.Count - 1, i + 1))).ToHashSet(StringComparer.Ordinal);
-                if (!names.TrueForAll(n => n.MatchIn(context) >= QueryTerm.StrongFactor))
+                var nearby = terms.Concat(titleTerms).Concat(TermsOf(Math.Max(0, i - 1), Math.Min(split.Count - 1, i + 1))).ToHashSet(StringComparer.Ordinal);
+                if (!names.TrueForAll(n => n.MatchIn(givesAll ? analysis.Terms : nearby) >= QueryTerm.StrongFactor))
                 {
                     continue;
                 }
@@ -185,7 +231,11 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     + (PassageScoreWeight * retrieved.Score / bestPassageScore)
                     + (PhraseWeight * PhraseShare(phrases, sequence))
                     + (kinds.Count == 0 ? 0 : AnswerTypeBonus * given / kinds.Count);
-                sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score) { AtAnotherTime = atAnotherTime });
+                sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score)
+                {
+                    AtAnotherTime = atAnotherTime,
+                    OfAnotherThing = SaysItOfAnotherThing(ownTerms, compounds, ownSequence, nearby, sentence),
+                });
             }
         }
         return sentences;

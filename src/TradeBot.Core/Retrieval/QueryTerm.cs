@@ -20,6 +20,9 @@ public sealed record QueryTerm(string Term, double Weight, bool IsName, string? 
     /// <summary>A term of an earlier question, borrowed to understand a follow-up.</summary>
     public bool IsContext { get; init; }
 
+    /// <summary>Whether one analysed word is this term or a strongly related one (a synonym, an alias).</summary>
+    public bool Matches(string word) => MatchIn(new HashSet<string>(StringComparer.Ordinal) { word }) >= StrongFactor;
+
     /// <summary>How much of this term a text covers: 1 for the term itself, less for a related word, 0 for none.</summary>
     public double MatchIn(IReadOnlySet<string> textTerms) =>
         TermMatcher.Contains(textTerms, Term) ? 1

@@ -87,6 +87,19 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static double Weight(TermStatistics statistics, string term) => Math.Sqrt(statistics.Idf(term));
 
+    /// <summary>The analysed forms of the words related to the word of a text that analyses to a term ("labourers": "work", "toil"…).</summary>
+    public static IReadOnlyList<string> RelatedTerms(string text, string term)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(term);
+        if (!SourceWords(text).TryGetValue(term, out var word))
+        {
+            return [];
+        }
+        var related = WordNetLexicon.Related(word);
+        return Stems([.. related.Strong, .. related.Weak], term);
+    }
+
     /// <summary>The word of the question each analysed term comes from, for looking up related words.</summary>
     private static Dictionary<string, string> SourceWords(string question)
     {

@@ -47,11 +47,25 @@ public static partial class TextAnalyzer
         return terms;
     }
 
+    /// <summary>
+    /// The pairs of terms whose words stand side by side in a text, no stop word between them: "insurance companies"
+    /// in "investment in insurance companies", but not "investment insurance".
+    /// </summary>
+    public static IReadOnlySet<(string First, string Second)> AdjacentTerms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var byWord = TextWord().Matches(text).Select(m => Terms(m.Value) is [var term] ? term : null).ToList();
+        return byWord.Zip(byWord.Skip(1)).Where(p => p.First is not null && p.Second is not null).Select(p => (p.First!, p.Second!)).ToHashSet();
+    }
+
     private static string Abbreviation(string longName) =>
         longName.StartsWith("European", StringComparison.Ordinal) ? "EU"
         : longName == "States" ? "US"
         : longName.EndsWith("Kingdom", StringComparison.Ordinal) ? "UK"
         : "US";
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")]
+    private static partial Regex TextWord();
 
     [GeneratedRegex(@"\b(?:\p{L}\.){2,}(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex DottedAbbreviation();

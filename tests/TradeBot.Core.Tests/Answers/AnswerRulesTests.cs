@@ -248,6 +248,34 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.DoesNotContain("3.2 pct", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("telecoms", true)]
+    [InlineData("insurance", false)]
+    public async Task Answer_ArticlesSayTheQuestionsPhraseOfAnotherThing_IsDeclined(string sector, bool answered)
+    {
+        using var host = await HostWithAsync(
+            ("telecoms.txt", "---\npublished: 2005-02-03\n---\nRuritania has raised the limit for foreign direct investment in telecoms companies from 49% to 74%."),
+            ("construction.txt", "---\npublished: 2005-03-01\n---\nRuritania has cleared a proposal allowing more foreign investment in its building sector."),
+            ("insurers.txt", "---\npublished: 2005-04-01\n---\nRuritania's insurance market grew as households bought more policies."));
+
+        var answer = await host.AskAsync($"What cap has Ruritania set on foreign investment in {sector} companies?");
+
+        Assert.Equal(answered, answer.Answered);
+        Assert.Equal(answered, answer.Text.Contains("74%", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Answer_ArticlesSayTheQuestionsPhraseWithARelatedWord_IsAnswered()
+    {
+        using var host = await HostWithAsync(
+            ("unions.txt", "---\npublished: 2005-02-03\n---\nRuritanian labour unions won a 5% pay rise after a week of strikes."));
+
+        var answer = await host.AskAsync("What pay rise did Ruritanian work unions win?");
+
+        Assert.True(answer.Answered);
+        Assert.Contains("5%", answer.Text, StringComparison.Ordinal);
+    }
+
     private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
     {
         foreach (var (name, text) in files)
