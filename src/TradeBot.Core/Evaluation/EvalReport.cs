@@ -23,8 +23,14 @@ internal sealed record EvalReport(IReadOnlyList<EvalCaseResult> Cases)
 
     public int RefuseCases => Cases.Count(c => c.Refuse);
 
-    /// <summary>The latency of every answered (not declined) turn of every case, earlier turns included.</summary>
-    public IReadOnlyList<double> AnsweredLatenciesMs => [.. Cases.SelectMany(c => c.Turns).Where(t => t.Answered).Select(t => t.LatencyMs)];
+    /// <summary>
+    /// The latency of the run's first turn, kept apart from the percentiles: it opens the store's indexes and loads the
+    /// embedding model, once per process.
+    /// </summary>
+    public double? FirstTurnLatencyMs => Cases.Count == 0 ? null : Cases[0].Turns[0].LatencyMs;
+
+    /// <summary>The latency of every answered (not declined) turn of every case after the run's first, earlier turns of a case included.</summary>
+    public IReadOnlyList<double> AnsweredLatenciesMs => [.. Cases.SelectMany(c => c.Turns).Skip(1).Where(t => t.Answered).Select(t => t.LatencyMs)];
 
     public double? LatencyP50Ms => Percentile(AnsweredLatenciesMs, 50);
 

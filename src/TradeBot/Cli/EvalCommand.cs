@@ -89,7 +89,8 @@ internal static class EvalCommand
             $"@1 {report.RecallAt1}; @5 {report.RecallAt5}; @20 {report.RecallAt20}");
         console.WriteLine($"false refusals {report.FalseRefusals} (of {report.Cases.Count - report.RefuseCases} cases to answer); " +
             $"false answers {report.FalseAnswers} (of {report.RefuseCases} refuse cases)");
-        console.WriteLine($"answer latency over {report.AnsweredLatenciesMs.Count} answered turns: p50 {Milliseconds(report.LatencyP50Ms)}, p95 {Milliseconds(report.LatencyP95Ms)}");
+        console.WriteLine($"answer latency over {report.AnsweredLatenciesMs.Count} answered turns after the first: p50 {Milliseconds(report.LatencyP50Ms)}, " +
+            $"p95 {Milliseconds(report.LatencyP95Ms)}; first turn (opens the indexes, loads the model) {Milliseconds(report.FirstTurnLatencyMs)}");
     }
 
     private static string Milliseconds(double? value) =>

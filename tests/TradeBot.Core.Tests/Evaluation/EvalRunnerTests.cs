@@ -64,11 +64,12 @@ public sealed class EvalRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_HandBuiltSet_LatencyPercentilesOverAnsweredTurnsOnly()
+    public async Task RunAsync_HandBuiltSet_LatencyPercentilesOverAnsweredTurnsAfterTheFirst()
     {
         var report = await RunSetAsync();
 
-        Assert.Equal([10, 30, 20, 40, 50], report.AnsweredLatenciesMs);
+        Assert.Equal(10, report.FirstTurnLatencyMs);
+        Assert.Equal([30, 20, 40, 50], report.AnsweredLatenciesMs);
         Assert.Equal(30, report.LatencyP50Ms);
         Assert.Equal(50, report.LatencyP95Ms);
         Assert.Equal([20d, 40d], report.Cases.Single(c => c.Id == "follow-up").Turns.Select(t => t.LatencyMs));
