@@ -205,7 +205,12 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                     given = kinds.GivenBy(Span(first, last), question);
                 }
                 var sentence = Span(first, last);
-                var atAnotherTime = passageAtAnotherTime || retrieval.Date?.Contradicts(sentence, retrieved.Passage.Published) == true;
+                var namesAnotherTime = retrieval.Date?.Contradicts(sentence, retrieved.Passage.Published) == true;
+                if (passageAtAnotherTime && retrieved.Passage.Published is null && !namesAnotherTime)
+                {
+                    continue; // an undated article's sentence that names no time is of no known time: no evidence either way
+                }
+                var atAnotherTime = passageAtAnotherTime || namesAnotherTime;
                 var implied = DateConstraint.ImpliedYears(sentence, retrieved.Passage.Published).ToList();
                 var sequence = TermsOf(first, last);
                 var terms = sequence.Concat(implied).ToHashSet(StringComparer.Ordinal);

@@ -248,6 +248,19 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.DoesNotContain("3.2 pct", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Answer_UndatedArticleSentenceNamingNoTime_DoesNotCountAsAnotherTime()
+    {
+        using var host = await HostWithAsync(
+            ("growth.txt", "Ruritania's economy has expanded by a breakneck 9.5% during 2004, faster than predicted."),
+            ("outlook.txt", "Growth in Ruritania's economy remains at a breakneck 9.1%, and investment is growing fast. Forecasts for 2005 are lower."));
+
+        var answer = await host.AskAsync("How much did Ruritania's economy grow in 2004?");
+
+        Assert.True(answer.Answered);
+        Assert.StartsWith("**9.5%**", answer.Text.Replace("\\", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("telecoms", true)]
     [InlineData("insurance", false)]
