@@ -193,7 +193,12 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             {
                 // "He said …" and "'…,' he said" are quoted with the sentence before it, which says who; a sentence that only sets the
                 // scene is quoted with the next one when that gives more of what is asked.
-                var first = i > 0 && (LeadingPronoun().IsMatch(split[i].Text) || PronounSpeaker().IsMatch(split[i].Text)) ? i - 1 : i;
+                var needsWho = LeadingPronoun().IsMatch(split[i].Text) || PronounSpeaker().IsMatch(split[i].Text);
+                if (needsWho && i == 0)
+                {
+                    continue; // the sentence that says who is in the passage before
+                }
+                var first = needsWho ? i - 1 : i;
                 var last = i;
                 var given = kinds.GivenBy(Span(first, last), question);
                 // A figure must stand in the sentence that covers the question: the next one's figure may be another fact's.

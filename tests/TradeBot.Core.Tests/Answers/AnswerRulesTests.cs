@@ -249,6 +249,22 @@ public sealed class AnswerRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task Answer_PronounSentenceThatOpensAPassage_IsQuotedOnlyWithTheSentenceThatSaysWho()
+    {
+        // Passages overlap by one sentence: the "It" sentence closes the first passage, after the one that says who,
+        // and opens the second, which covers more of the question.
+        using var host = await HostWithAsync(
+            ("ruritel.txt", "---\ntitle: Ruritel results\n---\nRuritel's shop number 1 in the capital opened for longer hours during the holidays. Ruritel's shop number 2 in the capital opened for longer hours during the holidays. Ruritel's shop number 3 in the capital opened for longer hours during the holidays. Ruritel's shop number 4 in the capital opened for longer hours during the holidays. Ruritel's shop number 5 in the capital opened for longer hours during the holidays. Ruritel's shop number 6 in the capital opened for longer hours during the holidays. Its internet arm Webco Online had a weak time. "
+                + "It lost 464,000 subscribers in the fourth quarter. Ruritel subscribers in the fourth quarter fell as rivals cut prices. "
+                + "Fourth quarter subscriber numbers are counted at the end of December."));
+
+        var answer = await host.AskAsync("How many subscribers did Ruritel lose in the fourth quarter?");
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Webco Online had a weak time. It lost 464,000", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answer_UndatedArticleSentenceNamingNoTime_DoesNotCountAsAnotherTime()
     {
         using var host = await HostWithAsync(
