@@ -28,7 +28,7 @@ internal static class AskCommand
             await CorpusSyncStep.RunAsync(services, asJson ? CorpusSyncStep.StandardError() : AnsiConsole.Console, cancellationToken);
             if (parse.GetValue(explain) && !asJson)
             {
-                var retrieval = await services.GetRequiredService<PassageRetriever>().RetrieveAsync(new RetrievalRequest(text), cancellationToken);
+                var retrieval = await services.GetRequiredService<PassageRetriever>().RetrieveAsync(new RetrievalRequest(text, Top: ExtractiveAnswerer.RetrievalTop), cancellationToken);
                 RetrievalExplainer.Print(AnsiConsole.Console, retrieval);
             }
             var answer = await services.GetRequiredService<IQuestionAnswerer>().AnswerAsync(text, [], cancellationToken);
