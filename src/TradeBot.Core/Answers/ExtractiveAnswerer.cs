@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Text;
+using TradeBot.Core.Text.Lexicon;
 
 namespace TradeBot.Core.Answers;
 
@@ -65,7 +66,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var kinds = AnswerKinds.Of(question);
-        Func<CandidateSentence, bool>? givesWhatIsAsked = kinds.Figure is { } figure ? s => AnswerFigure(figure, s.Text, question) is not null
+        var names = retrieval.Terms.Where(t => t.IsName).ToList();
+        Func<CandidateSentence, bool>? givesWhatIsAsked = kinds.Figure is { } figure ? s => AnswerFigure(figure, s.Text, question, names) is not null
             : kinds.Count > 0 ? s => kinds.GivenBy(s.Text, question) == kinds.Count
             : null;
         var read = Sentences(retrieval, question, kinds);
@@ -79,7 +81,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
-        return RecencyNote.AddTo(Compose(question, claims, kinds.Figure, sentences, retrieval), retrieval.Date);
+        return RecencyNote.AddTo(Compose(question, claims, kinds.Figure, names, sentences, retrieval), retrieval.Date);
     }
 
     /// <summary>The extractive answer is ready at once: its whole text as one chunk, then the answer.</summary>
@@ -336,7 +338,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         a.Passage.ArticleId == b.Passage.ArticleId
         && (a.Text.Contains(b.Text, StringComparison.Ordinal) || b.Text.Contains(a.Text, StringComparison.Ordinal));
 
-    private Answer Compose(string question, List<Claim> claims, Regex? figure, List<CandidateSentence> sentences, RetrievalResult retrieval)
+    private Answer Compose(string question, List<Claim> claims, Regex? figure, IReadOnlyList<QueryTerm> names, List<CandidateSentence> sentences, RetrievalResult retrieval)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var quotes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -364,7 +366,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var text = new StringBuilder();
-        var leadFigure = figure is null ? null : AnswerFigure(figure, claims[0].Lead.Text, question);
+        var leadFigure = figure is null ? null : AnswerFigure(figure, claims[0].Lead.Text, question, names);
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
@@ -402,10 +404,39 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         return claim;
     }
 
-    /// <summary>The first figure of a sentence that the question does not already give ("100% debt relief").</summary>
-    private static Match? AnswerFigure(Regex figure, string sentence, string question) =>
-        figure.Matches(sentence).FirstOrDefault(m => FigureValue(m.Value) is var value
-            && (value.Length == 0 || !question.Contains(value.TrimEnd('%'), StringComparison.Ordinal)));
+    /// <summary>
+    /// The figure of a sentence that answers: the first that the question does not already give ("100% debt relief"),
+    /// or of several, the first that is about a country the question names. A figure is about the country named nearest
+    /// it, with no other figure between them: "exports to the EC jumped 30 pct compared to a drop of 17 pct in U.S.
+    /// sales" gives 17 pct for the US.
+    /// </summary>
+    private static Match? AnswerFigure(Regex figure, string sentence, string question, IReadOnlyList<QueryTerm> names)
+    {
+        var figures = figure.Matches(sentence).Where(m => FigureValue(m.Value) is var value
+            && (value.Length == 0 || !question.Contains(value.TrimEnd('%'), StringComparison.Ordinal))).ToList();
+        if (figures.Count < 2 || names.Count == 0)
+        {
+            return figures.FirstOrDefault();
+        }
+        var countries = CountriesNamed(sentence);
+        bool AboutAskedCountry(Match answer)
+        {
+            bool FigureBetween(CountryMention country) => figures.Exists(other => other != answer
+                && other.Index > Math.Min(country.Index, answer.Index) && other.Index < Math.Max(country.Index, answer.Index));
+            var nearest = countries.Where(c => !FigureBetween(c)).MinBy(c => Math.Abs(c.Index - answer.Index));
+            return nearest is not null && names.Any(n => nearest.Terms.Any(n.Matches));
+        }
+        return figures.Find(AboutAskedCountry) ?? figures[0];
+    }
+
+    /// <summary>Where a text names a country (or its people, or its seat of government), with the analysed terms of all its names.</summary>
+    private sealed record CountryMention(int Index, IReadOnlyList<string> Terms);
+
+    private static List<CountryMention> CountriesNamed(string text) =>
+        [.. CapitalisedWord().Matches(text)
+            .Select(m => (m.Index, Name: m.Value.Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()))
+            .Where(w => NameAliases.For(w.Name).Count > 0)
+            .Select(w => new CountryMention(w.Index, [.. NameAliases.For(w.Name).Prepend(w.Name).SelectMany(TextAnalyzer.Terms)]))];
 
     /// <summary>A figure without its spelling: "145%", "145 percent" and "145 pct" are one value.</summary>
     private static string FigureValue(string figureText)
@@ -427,6 +458,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
     [GeneratedRegex(@"^\W*(The|These|Those|Such)\s+(?<noun>(\p{L}+\s+){0,2}?\p{L}+)\s+(will|would|are|were|include|included|includes|cover|covers|covered|affect|affects|mean|means)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ElaborationStart();
+
+    /// <summary>A capitalised word, "U.S." and "EC" included.</summary>
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}.]*", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalisedWord();
 
     [GeneratedRegex(@"^\W*(He|She|It|They|This|These|Its|His|Her|Their)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPronoun();

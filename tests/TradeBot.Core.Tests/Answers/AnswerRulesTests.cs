@@ -264,6 +264,19 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.Contains("Webco Online had a weak time. It lost 464,000", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("the US fall", "**17 pct**")]
+    [InlineData("the EC rise", "**30 pct**")]
+    public async Task Answer_SentenceWithFiguresForSeveralCountries_LeadsWithTheFigureOfTheQuestionsCountry(string where, string lead)
+    {
+        using var host = await HostWithAsync(
+            ("cars.txt", "---\npublished: 1987-03-10\n---\nRuritanian car exports to the EC jumped 30 pct compared to a drop of 17 pct in U.S. sales."));
+
+        var answer = await host.AskAsync($"How much did Ruritania's car exports to {where}?");
+
+        Assert.StartsWith(lead, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Answer_UndatedArticleSentenceNamingNoTime_DoesNotCountAsAnotherTime()
     {
