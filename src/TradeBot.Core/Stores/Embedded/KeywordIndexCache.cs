@@ -9,62 +9,41 @@ namespace TradeBot.Core.Stores.Embedded;
 /// (<c>vector_changes</c>, which every passage write and delete marks), not by reading every document again.
 /// The FTS5 table stays the durable copy; this is a cache of it.
 /// </summary>
-internal sealed class KeywordIndexCache(LocalDatabase database) : IDisposable
+internal sealed class KeywordIndexCache : IDisposable
 {
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private IndexState? _current;
+    private readonly GenerationCache<IndexState> _cache;
+
+    public KeywordIndexCache(LocalDatabase database) => _cache = new GenerationCache<IndexState>(database, RefreshAsync);
 
     public async Task<KeywordIndex> GetAsync(CancellationToken cancellationToken) =>
-        (await StateAsync(cancellationToken).ConfigureAwait(false)).Index;
+        (await _cache.GetAsync(cancellationToken).ConfigureAwait(false)).Index;
 
     /// <summary>The passage count and document frequencies of the index at the database's generation.</summary>
-    public async Task<TermStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
-    {
-        var state = await StateAsync(cancellationToken).ConfigureAwait(false);
-        return state.Statistics.Value;
-    }
+    public async Task<TermStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+        (await _cache.GetAsync(cancellationToken).ConfigureAwait(false)).Statistics.Value;
 
-    private async Task<IndexState> StateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var snapshot = connection.BeginTransaction(deferred: true);
-        var generation = await LocalDatabase.ReadGenerationAsync(connection, cancellationToken, snapshot).ConfigureAwait(false);
-        if (Volatile.Read(ref _current) is { } current && current.Generation == generation)
-        {
-            return current;
-        }
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_current is { } fresh && fresh.Generation == generation)
-            {
-                return fresh;
-            }
-            var index = _current?.Index;
-            if (index is null || generation < _current!.Generation)
-            {
-                // None yet, or the database went back to an earlier generation (a restored backup): read it all.
-                index = new KeywordIndex();
-                await LoadAsync(connection, snapshot, index, "SELECT rowid, terms FROM passage_terms", null, cancellationToken).ConfigureAwait(false);
-                index.TrimExcess();
-            }
-            else
-            {
-                // A row without terms is a deleted passage.
-                await LoadAsync(connection, snapshot, index,
-                    "SELECT c.rowid, t.terms FROM vector_changes c LEFT JOIN passage_terms t ON t.rowid = c.rowid WHERE c.generation > $from",
-                    _current!.Generation, cancellationToken).ConfigureAwait(false);
-            }
-            var next = new IndexState(index, generation, new Lazy<TermStatistics>(index.Statistics));
-            Volatile.Write(ref _current, next);
-            return next;
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+    public void Dispose() => _cache.Dispose();
 
+    private static async Task<IndexState> RefreshAsync(SqliteConnection connection, SqliteTransaction snapshot, GenerationCache<IndexState>.Held? held,
+        long generation, CancellationToken cancellationToken)
+    {
+        var index = held?.Value.Index;
+        if (index is null || generation < held!.Generation)
+        {
+            // None yet, or the database went back to an earlier generation (a restored backup): read it all.
+            index = new KeywordIndex();
+            await LoadAsync(connection, snapshot, index, "SELECT rowid, terms FROM passage_terms", null, cancellationToken).ConfigureAwait(false);
+            index.TrimExcess();
+        }
+        else
+        {
+            // A row without terms is a deleted passage.
+            await LoadAsync(connection, snapshot, index,
+                "SELECT c.rowid, t.terms FROM vector_changes c LEFT JOIN passage_terms t ON t.rowid = c.rowid WHERE c.generation > $from",
+                held.Generation, cancellationToken).ConfigureAwait(false);
+        }
+        return new IndexState(index, new Lazy<TermStatistics>(index.Statistics));
+    }
     private static async Task LoadAsync(SqliteConnection connection, SqliteTransaction snapshot, KeywordIndex index, string query, long? from, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -89,13 +68,9 @@ internal sealed class KeywordIndexCache(LocalDatabase database) : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>The index with its statistics, counted once, when first asked for.</summary>
+    private sealed record IndexState(KeywordIndex Index, Lazy<TermStatistics> Statistics) : IDisposable
     {
-        _current?.Index.Dispose();
-        _current = null;
-        _lock.Dispose();
+        public void Dispose() => Index.Dispose();
     }
-
-    /// <summary>The index at a generation; its statistics are counted once, when first asked for.</summary>
-    private sealed record IndexState(KeywordIndex Index, long Generation, Lazy<TermStatistics> Statistics);
 }

@@ -10,72 +10,64 @@ namespace TradeBot.Core.Stores.Embedded;
 /// reloaded, started from the index saved beside the database (<see cref="VectorIndexFile"/>) when this process has
 /// none (or the database went back to an earlier generation), and rebuilt from every stored vector when neither will do.
 /// </summary>
-internal sealed class VectorIndexCache(LocalDatabase database) : IDisposable
+internal sealed class VectorIndexCache : IDisposable
 {
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private IndexState? _current;
+    private readonly LocalDatabase _database;
+    private readonly GenerationCache<VectorIndex> _cache;
+
+    public VectorIndexCache(LocalDatabase database)
+    {
+        _database = database;
+        _cache = new GenerationCache<VectorIndex>(database, RefreshAsync);
+    }
 
     /// <summary>What the last catch-up did, for tests and the benchmark.</summary>
     public VectorIndexActivity LastActivity { get; private set; }
 
-    public async Task<VectorIndex> GetAsync(CancellationToken cancellationToken)
+    public Task<VectorIndex> GetAsync(CancellationToken cancellationToken) => _cache.GetAsync(cancellationToken);
+
+    public void Dispose() => _cache.Dispose();
+
+    private async Task<VectorIndex> RefreshAsync(SqliteConnection connection, SqliteTransaction snapshot, GenerationCache<VectorIndex>.Held? held,
+        long generation, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var snapshot = connection.BeginTransaction(deferred: true);
-        var generation = await LocalDatabase.ReadGenerationAsync(connection, cancellationToken, snapshot).ConfigureAwait(false);
-        if (Volatile.Read(ref _current) is { } current && current.Generation == generation)
+        var instanceId = await LocalDatabase.ReadMetaAsync(connection, "instance_id", cancellationToken, snapshot).ConfigureAwait(false) ?? string.Empty;
+        var file = VectorIndexFile.PathFor(_database.Path);
+        // A database at an earlier generation than the index (a restored backup) may hold rows the index dropped
+        // since: the log cannot say which, so the index is read again.
+        var state = held is not null && held.Generation <= generation ? held : null;
+        var activity = VectorIndexActivity.CaughtUp;
+        if (state is null && VectorIndexFile.TryLoad(file, instanceId, generation) is { } saved)
         {
-            return current.Index;
+            state = new GenerationCache<VectorIndex>.Held(saved.Index, saved.Generation);
+            activity = VectorIndexActivity.LoadedFromFile;
         }
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var changes = 0;
+        if (state is not null)
         {
-            if (_current is { } fresh && fresh.Generation == generation)
-            {
-                return fresh.Index;
-            }
-            var instanceId = await LocalDatabase.ReadMetaAsync(connection, "instance_id", cancellationToken, snapshot).ConfigureAwait(false) ?? string.Empty;
-            var file = VectorIndexFile.PathFor(database.Path);
-            // A database at an earlier generation than the index (a restored backup) may hold rows the index dropped
-            // since: the log cannot say which, so the index is read again.
-            var state = _current is { } held && held.Generation <= generation ? held : null;
-            var activity = VectorIndexActivity.CaughtUp;
-            if (state is null && VectorIndexFile.TryLoad(file, instanceId, generation) is { } saved)
-            {
-                state = new IndexState(saved.Index, saved.Generation);
-                activity = VectorIndexActivity.LoadedFromFile;
-            }
-            var changes = 0;
-            if (state is not null)
-            {
-                changes = await CatchUpAsync(connection, snapshot, state, cancellationToken).ConfigureAwait(false);
-            }
-            if (state is null || changes < 0)
-            {
-                // A replaced index is left to the collector, not disposed: a search may still be reading it.
-                state = new IndexState(await BuildAsync(connection, snapshot, cancellationToken).ConfigureAwait(false), generation);
-                activity = VectorIndexActivity.Rebuilt;
-            }
-            var next = state with { Generation = generation };
-            Volatile.Write(ref _current, next);
-            // Saved after a rebuild, and after catching up on many changes: otherwise the log covers what the file lacks.
-            if (activity == VectorIndexActivity.Rebuilt || changes > Math.Max(10_000, next.Index.Count / 10))
-            {
-                VectorIndexFile.TrySave(file, next.Index, instanceId, generation);
-            }
-            LastActivity = activity;
-            return next.Index;
+            changes = await CatchUpAsync(connection, snapshot, state, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        var index = state?.Value;
+        if (index is null || changes < 0)
         {
-            _lock.Release();
+            // A replaced index is left to the collector, not disposed: a search may still be reading it.
+            index = await BuildAsync(connection, snapshot, cancellationToken).ConfigureAwait(false);
+            activity = VectorIndexActivity.Rebuilt;
         }
+        // Saved after a rebuild, and after catching up on many changes: otherwise the log covers what the file lacks.
+        if (activity == VectorIndexActivity.Rebuilt || changes > Math.Max(10_000, index.Count / 10))
+        {
+            VectorIndexFile.TrySave(file, index, instanceId, generation);
+        }
+        LastActivity = activity;
+        return index;
     }
 
     /// <summary>Applies the vectors changed since the index's generation; -1 when the index must be rebuilt instead.</summary>
-    private static async Task<int> CatchUpAsync(SqliteConnection connection, SqliteTransaction snapshot, IndexState state, CancellationToken cancellationToken)
+    private static async Task<int> CatchUpAsync(SqliteConnection connection, SqliteTransaction snapshot, GenerationCache<VectorIndex>.Held state,
+        CancellationToken cancellationToken)
     {
-        var index = state.Index;
+        var index = state.Value;
         await using var command = connection.CreateCommand();
         command.Transaction = snapshot;
         command.CommandText = "SELECT c.rowid, p.embedding FROM vector_changes c LEFT JOIN passages p ON p.rowid = c.rowid WHERE c.generation > $from";
@@ -140,13 +132,4 @@ internal sealed class VectorIndexCache(LocalDatabase database) : IDisposable
         command.CommandText = "SELECT length(embedding) FROM passages WHERE typeof(embedding) = 'blob' AND length(embedding) > 0 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1";
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long length ? (int)length : 0;
     }
-
-    public void Dispose()
-    {
-        _current?.Index.Dispose();
-        _current = null;
-        _lock.Dispose();
-    }
-
-    private sealed record IndexState(VectorIndex Index, long Generation);
 }
