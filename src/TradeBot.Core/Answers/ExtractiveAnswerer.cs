@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TradeBot.Core.Retrieval;
 using TradeBot.Core.Text;
-using TradeBot.Core.Text.Lexicon;
 
 namespace TradeBot.Core.Answers;
 
@@ -67,7 +66,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
         var kinds = AnswerKinds.Of(question);
         var names = retrieval.Terms.Where(t => t.IsName).ToList();
-        Func<CandidateSentence, bool>? givesWhatIsAsked = kinds.Figure is { } figure ? s => AnswerFigure(figure, s.Text, question, names) is not null
+        Func<CandidateSentence, bool>? givesWhatIsAsked = kinds.Figure is { } figure ? s => AnswerFigures.Answering(figure, s.Text, question, names) is not null
             : kinds.Count > 0 ? s => kinds.GivenBy(s.Text, question) == kinds.Count
             : null;
         var read = Sentences(retrieval, question, kinds);
@@ -366,7 +365,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         }
 
         var text = new StringBuilder();
-        var leadFigure = figure is null ? null : AnswerFigure(figure, claims[0].Lead.Text, question, names);
+        var leadFigure = figure is null ? null : AnswerFigures.Answering(figure, claims[0].Lead.Text, question, names);
         var claimTexts = claims.Select(c => (Claim: c, Markers: Markers(c))).ToList();
         if (leadFigure is { Success: true })
         {
@@ -391,59 +390,17 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     {
         var claim = new Claim(lead.Lead);
         claim.Support.AddRange(lead.Support.Skip(1));
-        var value = FigureValue(figureText);
+        var value = AnswerFigures.Value(figureText);
         foreach (var sentence in sentences.OrderByDescending(s => s.Score))
         {
             if (sentence.Score >= SameFigureShare * lead.Lead.Score
                 && claim.Support.TrueForAll(s => s.Passage.ArticleId != sentence.Passage.ArticleId)
-                && figure.Matches(sentence.Text).Any(m => FigureValue(m.Value) == value))
+                && figure.Matches(sentence.Text).Any(m => AnswerFigures.Value(m.Value) == value))
             {
                 claim.Support.Add(sentence);
             }
         }
         return claim;
-    }
-
-    /// <summary>
-    /// The figure of a sentence that answers: the first that the question does not already give ("100% debt relief"),
-    /// or of several, the first that is about a country the question names. A figure is about the country named nearest
-    /// it, with no other figure between them: "exports to the EC jumped 30 pct compared to a drop of 17 pct in U.S.
-    /// sales" gives 17 pct for the US.
-    /// </summary>
-    private static Match? AnswerFigure(Regex figure, string sentence, string question, IReadOnlyList<QueryTerm> names)
-    {
-        var figures = figure.Matches(sentence).Where(m => FigureValue(m.Value) is var value
-            && (value.Length == 0 || !question.Contains(value.TrimEnd('%'), StringComparison.Ordinal))).ToList();
-        if (figures.Count < 2 || names.Count == 0)
-        {
-            return figures.FirstOrDefault();
-        }
-        var countries = CountriesNamed(sentence);
-        bool AboutAskedCountry(Match answer)
-        {
-            bool FigureBetween(CountryMention country) => figures.Exists(other => other != answer
-                && other.Index > Math.Min(country.Index, answer.Index) && other.Index < Math.Max(country.Index, answer.Index));
-            var nearest = countries.Where(c => !FigureBetween(c)).MinBy(c => Math.Abs(c.Index - answer.Index));
-            return nearest is not null && names.Any(n => nearest.Terms.Any(n.Matches));
-        }
-        return figures.Find(AboutAskedCountry) ?? figures[0];
-    }
-
-    /// <summary>Where a text names a country (or its people, or its seat of government), with the analysed terms of all its names.</summary>
-    private sealed record CountryMention(int Index, IReadOnlyList<string> Terms);
-
-    private static List<CountryMention> CountriesNamed(string text) =>
-        [.. CapitalisedWord().Matches(text)
-            .Select(m => (m.Index, Name: m.Value.Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()))
-            .Where(w => NameAliases.For(w.Name).Count > 0)
-            .Select(w => new CountryMention(w.Index, [.. NameAliases.For(w.Name).Prepend(w.Name).SelectMany(TextAnalyzer.Terms)]))];
-
-    /// <summary>A figure without its spelling: "145%", "145 percent" and "145 pct" are one value.</summary>
-    private static string FigureValue(string figureText)
-    {
-        var number = new string([.. figureText.Where(c => char.IsDigit(c) || c == '.')]).TrimEnd('.');
-        var unit = AnswerKinds.Percentage().IsMatch(figureText) ? "%" : string.Empty;
-        return number + unit;
     }
 
     /// <summary>Follow-up questions about the people the best candidate passages quote.</summary>
@@ -458,10 +415,6 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
 
     [GeneratedRegex(@"^\W*(The|These|Those|Such)\s+(?<noun>(\p{L}+\s+){0,2}?\p{L}+)\s+(will|would|are|were|include|included|includes|cover|covers|covered|affect|affects|mean|means)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ElaborationStart();
-
-    /// <summary>A capitalised word, "U.S." and "EC" included.</summary>
-    [GeneratedRegex(@"\b\p{Lu}[\p{L}.]*", RegexOptions.CultureInvariant)]
-    private static partial Regex CapitalisedWord();
 
     [GeneratedRegex(@"^\W*(He|She|It|They|This|These|Its|His|Her|Their)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPronoun();
