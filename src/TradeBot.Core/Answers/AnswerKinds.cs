@@ -26,6 +26,20 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
             AsksForVote().IsMatch(question));
     }
 
+    /// <summary>The word a count question counts: "jobs" in "How many jobs is the firm cutting?"; null for another question.</summary>
+    public static string? CountedWord(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return CountedThing().Match(question) is { Success: true } match ? match.Groups["thing"].Value : null;
+    }
+
+    /// <summary>The words that may say what a text's numbers count: the three after each ("5,000 jobs", "48 of its plants").</summary>
+    public static IEnumerable<string> CountedWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return NumberAndNextWords().Matches(text).SelectMany(m => m.Groups["word"].Captures.Select(c => c.Value));
+    }
+
     public int Count => (Figure is null ? 0 : 1) + (Reason ? 1 : 0) + (Time ? 1 : 0) + (Place ? 1 : 0) + (Items ? 1 : 0) + (Vote ? 1 : 0);
 
     /// <summary>How many of the asked kinds a text gives; <paramref name="question"/> keeps its own names from counting as places.</summary>
@@ -56,6 +70,12 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
 
     [GeneratedRegex(@"\bhow\s+many\b|\b(what|which)\s+number\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForCount();
+
+    [GeneratedRegex(@"\bhow\s+many\s+(?<thing>\p{L}+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CountedThing();
+
+    [GeneratedRegex(@"\b\d+(,\d{3})*(\.\d+)?(\s+(?<word>[\p{L}'’-]+)){1,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberAndNextWords();
 
     [GeneratedRegex(@"\b(what|which)\s+((is|was|are|were|will\s+be)\s+)?([\p{L}.'’-]+\s+){0,3}?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|slice|proportion|portion|size|cap|quota|growth|deficit|surplus|balance)\b|\bhow\s+(much|many|high|large|big|low|steep|far|fast|deep|long)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -64,6 +64,10 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
 
+        if (CountsWhatNoPassageCounts(question, retrieval))
+        {
+            return Answer.NotCovered(question, _options.NotCoveredText);
+        }
         var kinds = AnswerKinds.Of(question);
         var names = retrieval.Terms.Where(t => t.IsName).ToList();
         Func<CandidateSentence, bool>? givesWhatIsAsked = kinds.Figure is { } figure ? s => AnswerFigures.Answering(figure, s.Text, question, names) is not null
@@ -91,6 +95,17 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         yield return AnswerUpdate.Chunk(answer.Text);
         yield return AnswerUpdate.Completed(answer);
     }
+
+    /// <summary>
+    /// Whether the question asks how many of something that no passage read with the question's names counts, by its
+    /// word or a related one ("5 plants" for factories): "How many jobs is the firm cutting?" over articles that count
+    /// its subscribers.
+    /// </summary>
+    private static bool CountsWhatNoPassageCounts(string question, RetrievalResult retrieval) =>
+        AnswerKinds.CountedWord(question) is { } word
+        && TextAnalyzer.Terms(word) is [var term]
+        && retrieval.Terms.FirstOrDefault(t => t.Term == term && !t.IsName) is { } counted
+        && !retrieval.Passages.Any(p => p.HasAllNames && AnswerKinds.CountedWords(p.Passage.Text).Any(w => counted.MatchIn(TextAnalyzer.Terms(w).ToHashSet(StringComparer.Ordinal)) > 0));
 
     /// <summary>
     /// Whether the sentence closest to the question speaks of another time than it asks about, or of another thing:

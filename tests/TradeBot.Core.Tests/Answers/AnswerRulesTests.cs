@@ -277,6 +277,21 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.StartsWith(lead, answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("How many jobs is Ruritel cutting?", false)]
+    [InlineData("How many subscribers does Ruritel have?", true)]
+    [InlineData("How many factories will Ruritel close?", true)]
+    public async Task Answer_CountQuestion_IsDeclinedWhenNoPassageCountsTheThingAsked(string question, bool answered)
+    {
+        using var host = await HostWithAsync(
+            ("ruritel.txt", "---\npublished: 2005-02-03\n---\nRuritel, the telecoms firm, has 16.3 million subscribers after a strong fourth quarter. "
+                + "Ruritel will close 5 plants as cutting costs lifts its profits."));
+
+        var answer = await host.AskAsync(question);
+
+        Assert.Equal(answered, answer.Answered);
+    }
+
     [Fact]
     public async Task Answer_UndatedArticleSentenceNamingNoTime_DoesNotCountAsAnotherTime()
     {
