@@ -75,7 +75,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             : null;
         var read = Sentences(retrieval, question, kinds);
         var sentences = read.FindAll(s => !s.AtAnotherTime);
-        if (NoSentenceSpeaksOfTheTopic(sentences, retrieval) || AnswersANeighbouringQuestion(read, givesWhatIsAsked, retrieval))
+        if (AnswersANeighbouringQuestion(read, givesWhatIsAsked, retrieval))
         {
             return Answer.NotCovered(question, _options.NotCoveredText);
         }
@@ -94,16 +94,6 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var answer = await AnswerAsync(question, history, cancellationToken).ConfigureAwait(false);
         yield return AnswerUpdate.Chunk(answer.Text);
         yield return AnswerUpdate.Completed(answer);
-    }
-
-    /// <summary>
-    /// Whether every sentence read has only the question's names and none of its other words, nor a word related to
-    /// one: "What fine did the European Commission impose on Microsoft?" over articles that name them for other news.
-    /// </summary>
-    private static bool NoSentenceSpeaksOfTheTopic(List<CandidateSentence> sentences, RetrievalResult retrieval)
-    {
-        var topic = retrieval.Terms.Where(t => !t.IsName).ToList();
-        return topic.Count > 0 && !sentences.Exists(s => PassageRetriever.Coverage(topic, s.Terms) > 0);
     }
 
     /// <summary>
