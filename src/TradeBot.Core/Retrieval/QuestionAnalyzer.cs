@@ -126,8 +126,10 @@ public static partial class QuestionAnalyzer
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            // The first word is capitalised because it starts the question; month and weekday names are dates.
-            if (!char.IsUpper(word[0]) || (i == 0 && (s_questionStarts.Contains(word) || !IsAcronym(word))) || DateConstraint.IsCalendarWord(word))
+            // The first word is capitalised because it starts the question; month and weekday names are dates; an
+            // acronym in the plural ("MPs", "CEOs") is a kind of people or things, not one that a name picks out.
+            if (!char.IsUpper(word[0]) || (i == 0 && (s_questionStarts.Contains(word) || !IsAcronym(word))) || DateConstraint.IsCalendarWord(word)
+                || PluralAcronym().IsMatch(word))
             {
                 continue;
             }
@@ -145,6 +147,9 @@ public static partial class QuestionAnalyzer
     private static bool IsCorrectableName(string term, HashSet<string> acronyms) => term.Length >= MinCorrectableName && !acronyms.Contains(term);
 
     private static bool IsAcronym(string word) => word.Length > 1 && word.Count(char.IsUpper) >= 2;
+
+    [GeneratedRegex(@"^\p{Lu}{2,}s$", RegexOptions.CultureInvariant)]
+    private static partial Regex PluralAcronym();
 
     /// <summary>"How high", "how much", "how long": the word after "how" asks for a degree; it is not a topic.</summary>
     [GeneratedRegex(@"\bhow\s+\w+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -34,6 +34,15 @@ public sealed class QuestionAnalyzerTests
         Assert.Contains(terms, t => t.IsName && t.Term == "japan");
     }
 
+    [Fact]
+    public void Analyze_AcronymInThePlural_IsNotANameButTheSingularIs()
+    {
+        var plural = QuestionAnalyzer.Analyze("What did NATO MPs say?", Corpus);
+
+        Assert.Contains(plural, t => !t.IsName && t.Term == "mp");
+        Assert.Contains(plural, t => t.IsName && t.Term == "nato");
+    }
+
     [Theory]
     [InlineData("What did Japan's makers sell?")]
     [InlineData("What did Japan’s makers sell?")]
