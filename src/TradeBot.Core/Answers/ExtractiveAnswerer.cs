@@ -189,11 +189,11 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
     {
         var seen = new HashSet<(string, string)>();
         var sentences = new List<CandidateSentence>();
-        var own = retrieval.Terms.Where(t => !t.IsContext).Select(t => t.Term).ToList();
+        var ownTerms = retrieval.Terms.Where(t => !t.IsContext).ToList();
+        var own = ownTerms.ConvertAll(t => t.Term);
         var phrases = own.Zip(own.Skip(1)).ToList();
         var bestPassageScore = Math.Max(double.Epsilon, retrieval.Passages.Max(p => p.Score));
-        var names = retrieval.Terms.Where(t => t.IsName && !t.IsContext).ToList();
-        var ownTerms = retrieval.Terms.Where(t => !t.IsContext).ToList();
+        var names = ownTerms.FindAll(t => t.IsName);
         var compounds = TextAnalyzer.AdjacentTerms(question);
         foreach (var (retrieved, passageAtAnotherTime) in retrieval.Passages.Select(p => (p, false)).Concat(retrieval.AtOtherTimes.Select(p => (p, true))))
         {

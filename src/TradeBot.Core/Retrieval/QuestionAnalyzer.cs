@@ -36,8 +36,8 @@ public static partial class QuestionAnalyzer
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(statistics);
         var names = NameTerms(question);
-        var acronyms = Word().Matches(question).Where(m => IsAcronym(m.Value)).SelectMany(m => TextAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
-        var calendarTerms = Word().Matches(question).Where(m => DateConstraint.IsCalendarWord(m.Value))
+        var acronyms = TextAnalyzer.Word().Matches(question).Where(m => IsAcronym(m.Value)).SelectMany(m => TextAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
+        var calendarTerms = TextAnalyzer.Word().Matches(question).Where(m => DateConstraint.IsCalendarWord(m.Value))
             .SelectMany(m => TextAnalyzer.Terms(m.Value)).ToHashSet(StringComparer.Ordinal);
         question = HowDegree().Replace(question, "how");
         var sourceWords = useLexicon ? SourceWords(question) : [];
@@ -104,7 +104,7 @@ public static partial class QuestionAnalyzer
     private static Dictionary<string, string> SourceWords(string question)
     {
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match word in Word().Matches(question))
+        foreach (Match word in TextAnalyzer.Word().Matches(question))
         {
             if (TextAnalyzer.Terms(word.Value) is [var term])
             {
@@ -122,7 +122,7 @@ public static partial class QuestionAnalyzer
     private static HashSet<string> NameTerms(string question)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var words = Word().Matches(question).Select(m => m.Value).ToList();
+        var words = TextAnalyzer.Word().Matches(question).Select(m => m.Value).ToList();
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -157,7 +157,4 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"['’]s?$")]
     private static partial Regex Possessive();
-
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")]
-    private static partial Regex Word();
 }

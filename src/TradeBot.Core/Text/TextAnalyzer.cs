@@ -54,7 +54,7 @@ public static partial class TextAnalyzer
     public static IReadOnlySet<(string First, string Second)> AdjacentTerms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var byWord = TextWord().Matches(text).Select(m => Terms(m.Value) is [var term] ? term : null).ToList();
+        var byWord = Word().Matches(text).Select(m => Terms(m.Value) is [var term] ? term : null).ToList();
         return byWord.Zip(byWord.Skip(1)).Where(p => p.First is not null && p.Second is not null).Select(p => (p.First!, p.Second!)).ToHashSet();
     }
 
@@ -64,8 +64,9 @@ public static partial class TextAnalyzer
         : longName.EndsWith("Kingdom", StringComparison.Ordinal) ? "UK"
         : "US";
 
+    /// <summary>A word as questions and texts are split into them: letters and digits, with inner dots, apostrophes and hyphens.</summary>
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")]
-    private static partial Regex TextWord();
+    internal static partial Regex Word();
 
     [GeneratedRegex(@"\b(?:\p{L}\.){2,}(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex DottedAbbreviation();
