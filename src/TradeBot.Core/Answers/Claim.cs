@@ -10,7 +10,10 @@ internal sealed record CandidateSentence(PassageRecord Passage, string Text, IRe
 {
     public bool AtAnotherTime { get; init; }
 
-    /// <summary>Whether the sentence says the question's phrase of another thing ("telecoms companies" for "insurance companies").</summary>
+    /// <summary>
+    /// Whether the sentence says the question's phrase of another thing ("telecoms companies" for "insurance companies"),
+    /// or tells of a deed its passage says another did ("a ban imposed by labor unions" for the government's sanctions).
+    /// </summary>
     public bool OfAnotherThing { get; init; }
 }
 

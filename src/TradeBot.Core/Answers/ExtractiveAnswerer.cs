@@ -195,6 +195,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
         var bestPassageScore = Math.Max(double.Epsilon, retrieval.Passages.Max(p => p.Score));
         var names = ownTerms.FindAll(t => t.IsName);
         var compounds = TextAnalyzer.AdjacentTerms(question);
+        var questionAct = QuestionAct.Of(question, ownTerms);
         foreach (var (retrieved, passageAtAnotherTime) in retrieval.Passages.Select(p => (p, false)).Concat(retrieval.AtOtherTimes.Select(p => (p, true))))
         {
             var text = retrieved.Passage.Text;
@@ -203,6 +204,7 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
             var split = analysis.Sentences;
             // Each sentence is analysed once; a span of neighbouring sentences has their terms in turn.
             var analysed = analysis.SentenceTerms;
+            var actsOfAnother = questionAct?.ActsDoneByAnother(split.Select(s => s.Text), analysis.Terms) ?? new HashSet<string>();
             string Span(int from, int to) => text[split[from].Start..(split[to].Start + split[to].Length)];
             List<string> TermsOf(int from, int to) => [.. Enumerable.Range(from, to - from + 1).SelectMany(i => analysed[i])];
             for (var i = 0; i < split.Count; i++)
@@ -260,7 +262,8 @@ public sealed partial class ExtractiveAnswerer(PassageRetriever retriever, IOpti
                 sentences.Add(new CandidateSentence(retrieved.Passage, sentence, terms, score)
                 {
                     AtAnotherTime = atAnotherTime,
-                    OfAnotherThing = SaysItOfAnotherThing(ownTerms, compounds, ownSequence, nearby, sentence),
+                    OfAnotherThing = SaysItOfAnotherThing(ownTerms, compounds, ownSequence, nearby, sentence)
+                        || actsOfAnother.Overlaps(ownSequence),
                 });
             }
         }

@@ -333,6 +333,35 @@ public sealed class AnswerRulesTests : IDisposable
         Assert.Contains("5%", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Borduvian labour unions", false)]
+    [InlineData("the Borduvian government", true)]
+    [InlineData("the Borduvian administration", true)]
+    [InlineData("the cabinet", true)]
+    public async Task Answer_ArticlesSaySomeoneElseDidWhatIsAsked_IsDeclined(string agent, bool answered)
+    {
+        using var host = await HostWithAsync(
+            ("ban.txt", "---\npublished: 1987-06-02\n---\nRuritania today welcomed the end of a trade ban imposed by "
+                + agent + " in support of its ousted prime minister Jone Tavaki. The government welcomed the decision to lift the ban on Borduvian "
+                + "shipments to Ruritania, imposed after a military coup in May."));
+
+        var answer = await host.AskAsync("What sanctions did the Borduvian government impose on Ruritania after the coup?");
+
+        Assert.Equal(answered, answer.Answered);
+    }
+
+    [Fact]
+    public async Task Answer_ArticlesSayTheThingAskedDoneByTheDoerInOtherWords_IsAnswered()
+    {
+        using var host = await HostWithAsync(
+            ("fares.txt", "---\npublished: 1987-06-02\n---\nLower fares have been offered by Borduvian carriers since domestic services "
+                + "were deregulated in 1984, the airline said."));
+
+        var answer = await host.AskAsync("What fares have Borduvian airlines offered since deregulation?");
+
+        Assert.True(answer.Answered);
+    }
+
     private async Task<CorpusHost> HostWithAsync(params (string Name, string Text)[] files)
     {
         foreach (var (name, text) in files)
