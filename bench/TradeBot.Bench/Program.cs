@@ -8,6 +8,7 @@ using TradeBot.Core.Ingestion;
 // Ingestion and answer benchmark on a real corpus (default: Reuters-21578 from ../shared, never copied into the repo).
 // Usage: dotnet run -c Release --project bench/TradeBot.Bench [-- path/to/articles.jsonl]
 // The scale runner (bench/scale.sh runs it): `-- scale SIZE WORK [--reuse]` (--reuse: only the queries, on the last store), `-- memory SIZE WORK` (a restarted server on that store), `-- embedder WORK`, `-- report WORK COMMAND`.
+// bench/quality.sh: `-- quality-report STORES` (the README's answer-quality table from the eval reports in STORES).
 var root = FindRoot();
 // ../shared beside the repository; from a worktree further down, the nearest such folder above it (or TRADEBOT_SHARED).
 var shared = Environment.GetEnvironmentVariable("TRADEBOT_SHARED") ?? FindShared(root);
@@ -21,6 +22,8 @@ switch (args)
         return await TradeBot.Bench.Scale.EmbedderThroughput.RunAsync(Path.GetFullPath(scaleWork), shared, 400);
     case ["report", string scaleWork, string command]:
         return TradeBot.Bench.Scale.ScaleReport.Write(Path.GetFullPath(scaleWork), root, command);
+    case ["quality-report", string stores]:
+        return TradeBot.Bench.QualityReport.Write(Path.GetFullPath(stores), root, shared);
     default:
         break;
 }
