@@ -12,7 +12,10 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     public static AnswerKinds Of(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var figure = !AsksForFigure().IsMatch(question) ? null
+        // "Which countries lost duty-free benefits?" asks for countries; "What share of exports…" for a figure.
+        var (asksFigure, asksItems) = (AsksForFigure().Match(question), AsksForItems().Match(question));
+        var itemsFirst = asksItems.Success && asksFigure.Groups["noun"] is { Success: true } figureNoun && asksItems.Groups["noun"].Index < figureNoun.Index;
+        var figure = !asksFigure.Success || itemsFirst ? null
             : AsksForExchangeRate().IsMatch(question) ? ExchangeRate()
             : AsksForPercentage().IsMatch(question) ? Percentage()
             : AsksForCount().IsMatch(question) ? Things()
@@ -22,7 +25,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
             AsksForReason().IsMatch(question),
             AsksForTime().IsMatch(question),
             AsksForPlace().IsMatch(question),
-            figure is null && AsksForItems().IsMatch(question),
+            figure is null && asksItems.Success,
             AsksForVote().IsMatch(question));
     }
 
@@ -77,7 +80,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     [GeneratedRegex(@"\b\d+(,\d{3})*(\.\d+)?(\s+(?<word>[\p{L}'’-]+)){1,3}", RegexOptions.CultureInvariant)]
     private static partial Regex NumberAndNextWords();
 
-    [GeneratedRegex(@"\b(what|which)\s+((is|was|are|were|will\s+be)\s+)?([\p{L}.'’-]+\s+){0,3}?(percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|slice|proportion|portion|size|cap|quota|growth|deficit|surplus|balance)\b|\bhow\s+(much|many|high|large|big|low|steep|far|fast|deep|long)\b",
+    [GeneratedRegex(@"\b(what|which)\s+((is|was|are|were|will\s+be)\s+)?([\p{L}.'’-]+\s+){0,3}?(?<noun>percentage|percent|rate|level|amount|number|figure|tariffs?|dut(y|ies)|price|value|sum|share|slice|proportion|portion|size|cap|quota|growth|deficit|surplus|balance)\b|\bhow\s+(much|many|high|large|big|low|steep|far|fast|deep|long)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForFigure();
 
@@ -101,7 +104,7 @@ internal sealed partial record AnswerKinds(Regex? Figure, bool Reason, bool Time
     [GeneratedRegex(@"^\W*where\b|\bwhere\s+and\b|\band\s+where\b|\b(what|which)\s+(city|country|place|venue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForPlace();
 
-    [GeneratedRegex(@"^\W*(which|what)\s+(\w+\s+){0,2}(goods|products|items|companies|firms|countries|commodities|sectors|measures|steps|exports|imports|sanctions|concessions|demands|terms|conditions|options|proposals|changes|curbs|restrictions)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(which|what)\s+(\w+\s+){0,2}(?<noun>goods|products|items|companies|firms|countries|commodities|sectors|measures|steps|exports|imports|sanctions|concessions|demands|terms|conditions|options|proposals|changes|curbs|restrictions)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksForItems();
 
     [GeneratedRegex(@"\bhow\s+did\b.*\bvote\b|\b(what|which)\s+(was\s+)?the\s+(vote|tally)\b|\bby\s+how\s+many\s+votes\b|\bhow\s+many\s+(voted|votes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

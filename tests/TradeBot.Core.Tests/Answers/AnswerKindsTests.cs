@@ -16,6 +16,18 @@ public sealed class AnswerKindsTests
         Assert.Equal(expected, kinds.Figure.Match(sentence).Value.Trim());
     }
 
+    [Theory]
+    [InlineData("Which countries lost duty-free trade benefits under the GSP?", false)]
+    [InlineData("What share of exports goes to Japan?", true)]
+    [InlineData("Which goods face a tariff?", false)]
+    public void Of_ItemsAskedBeforeAFigureWord_AsksForTheItems(string question, bool asksFigure)
+    {
+        var kinds = AnswerKinds.Of(question);
+
+        Assert.Equal(asksFigure, kinds.Figure is not null);
+        Assert.Equal(!asksFigure, kinds.Items);
+    }
+
     [Fact]
     public void Of_WhenAndWhere_AsksForTwoThings()
     {
