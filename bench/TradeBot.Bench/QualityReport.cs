@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TradeBot.Core.Evaluation;
 
 namespace TradeBot.Bench;
 
@@ -23,6 +24,8 @@ internal static class QualityReport
 
     private static readonly string[] s_embedders = ["builtin", "arctic"];
 
+    private static readonly JsonSerializerOptions s_reportJson = new(JsonSerializerDefaults.Web);
+
     public static int Write(string stores, string root, string shared)
     {
         var readme = Path.Combine(root, "README.md");
@@ -33,7 +36,8 @@ internal static class QualityReport
             Console.Error.WriteLine($"quality report: {readme} has no quality-table markers");
             return 2;
         }
-        var reports = new Dictionary<(string, string), JsonElement>();
+        var reports = new Dictionary<(string, string), EvalReport>();
+        var measured = DateTime.MinValue;
         foreach (var (set, _, _) in s_sets)
         {
             foreach (var embedder in s_embedders)
@@ -44,19 +48,31 @@ internal static class QualityReport
                     Console.Error.WriteLine($"quality report: no eval report at {file}; run bench/quality.sh");
                     return 2;
                 }
-                reports[(set, embedder)] = JsonDocument.Parse(File.ReadAllText(file)).RootElement;
+                try
+                {
+                    // The report as `eval --json` wrote it: its figures are worked out from its cases as `eval` printed them.
+                    reports[(set, embedder)] = JsonSerializer.Deserialize<EvalReport>(File.ReadAllText(file), s_reportJson)
+                        ?? throw new JsonException("null is not a report");
+                }
+                catch (JsonException e)
+                {
+                    Console.Error.WriteLine($"quality report: {file} is not an eval report ({e.Message}); run bench/quality.sh");
+                    return 2;
+                }
+                var written = File.GetLastWriteTimeUtc(file);
+                measured = written > measured ? written : measured;
             }
         }
-        var table = Table(reports, shared, Path.Combine(stores, "results", "embedder.json"));
+        var table = Table(reports, measured, shared, Path.Combine(stores, "results", "embedder.json"));
         File.WriteAllText(readme, string.Concat(text.AsSpan(0, begin + Begin.Length), "\n", table, text.AsSpan(end)));
         Console.WriteLine($"quality report: the table in {readme} is this run's");
         return 0;
     }
 
-    private static string Table(Dictionary<(string, string), JsonElement> reports, string shared, string throughputFile)
+    private static string Table(Dictionary<(string, string), EvalReport> reports, DateTime measured, string shared, string throughputFile)
     {
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Scale.ScaleRun.Machine()}, load average {Scale.ScaleRun.LoadAverage()}.");
+        table.AppendLine(CultureInfo.InvariantCulture, $"Measured {measured:yyyy-MM-dd HH:mm} UTC (the last eval's report) on {Scale.ScaleRun.Machine()}.");
         table.AppendLine();
         table.AppendLine("| set (corpus) | measure | built-in | arctic (default) |");
         table.AppendLine("| --- | --- | --- | --- |");
@@ -64,21 +80,16 @@ internal static class QualityReport
         {
             var path = Path.Combine(shared, corpus);
             var articles = File.Exists(path) ? File.ReadLines(path).Count() : Directory.GetFiles(path).Length;
-            void Row(string first, string measure, Func<JsonElement, string> value) =>
+            void Row(string first, string measure, Func<EvalReport, string> value) =>
                 table.AppendLine(CultureInfo.InvariantCulture, $"| {first} | {measure} | {value(reports[(set, "builtin")])} | {value(reports[(set, "arctic")])} |");
-            Row(string.Format(CultureInfo.InvariantCulture, label, articles), "cases passed", r => Share(r, "passRate"));
-            Row(string.Empty, "single-turn / two-turn", r => $"{Share(r, "singleTurnPassRate")} / {Share(r, "multiTurnPassRate")}");
-            Row(string.Empty, "recall@1 / @5 / @20 of a gold article", r => r.GetProperty("recallAt1").GetProperty("total").GetInt32() is var gold and > 0
-                ? $"{Hits(r, "recallAt1")} / {Hits(r, "recallAt5")} / {Hits(r, "recallAt20")} of {gold}"
+            Row(string.Format(CultureInfo.InvariantCulture, label, articles), "cases passed", r => Share(r.PassRate));
+            Row(string.Empty, "single-turn / two-turn", r => $"{Share(r.SingleTurnPassRate)} / {Share(r.MultiTurnPassRate)}");
+            Row(string.Empty, "recall@1 / @5 / @20 of a gold article", r => r.RecallAt1.Total > 0
+                ? $"{r.RecallAt1.Hits} / {r.RecallAt5.Hits} / {r.RecallAt20.Hits} of {r.RecallAt1.Total}"
                 : "no gold articles");
-            Row(string.Empty, "false refusals / false answers", r =>
-            {
-                var refuse = r.GetProperty("refuseCases").GetInt32();
-                var toAnswer = r.GetProperty("passRate").GetProperty("total").GetInt32() - refuse;
-                return $"{r.GetProperty("falseRefusals").GetInt32()} of {toAnswer} / {r.GetProperty("falseAnswers").GetInt32()} of {refuse}";
-            });
+            Row(string.Empty, "false refusals / false answers", r => $"{r.FalseRefusals} of {r.Cases.Count - r.RefuseCases} / {r.FalseAnswers} of {r.RefuseCases}");
             Row(string.Empty, "answer latency p50 / p95 after the first turn; first turn", r => string.Create(CultureInfo.InvariantCulture,
-                $"{r.GetProperty("latencyP50Ms").GetDouble():F1} / {r.GetProperty("latencyP95Ms").GetDouble():F1} ms; {r.GetProperty("firstTurnLatencyMs").GetDouble() / 1000:F1} s"));
+                $"{r.LatencyP50Ms:F1} / {r.LatencyP95Ms:F1} ms; {r.FirstTurnLatencyMs / 1000:F1} s"));
         }
         if (File.Exists(throughputFile))
         {
@@ -90,8 +101,5 @@ internal static class QualityReport
         return table.ToString();
     }
 
-    private static string Hits(JsonElement report, string measure) => report.GetProperty(measure).GetProperty("hits").GetInt32().ToString(CultureInfo.InvariantCulture);
-
-    private static string Share(JsonElement report, string measure) =>
-        $"{Hits(report, measure)}/{report.GetProperty(measure).GetProperty("total").GetInt32()}";
+    private static string Share(Rate rate) => $"{rate.Hits}/{rate.Total}";
 }
